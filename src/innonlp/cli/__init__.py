@@ -1,0 +1,5 @@
+"""The ``innonlp`` command line: a thin typer layer over the library API."""
+
+from .app import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,201 @@
+"""Typer commands. They validate arguments, call library functions and print results."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..config import IngestConfig, load_config, merge_columns, parse_size
+from ..errors import ConfigError, InnonlpError
+from ..pipeline import RunResult, analyze
+from ..sample import sample_path
+from .output import Reporter
+
+app = typer.Typer(
+    name="innonlp",
+    help="Themes from Norwegian consultation submissions, checked against a human summary.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_state: dict[str, Any] = {"debug": False}
+
+InputsArg = Annotated[list[Path], typer.Argument(
+    help="Folders (read recursively), files or zip archives.", show_default=False)]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Run folder to write.")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", help="TOML file with an [ingest] table (and [ingest.columns]).")]
+TextColOpt = Annotated[list[str] | None, typer.Option(
+    "--text-column", help="Free-text column of a CSV/XLSX/JSON export; repeat for several "
+    "questions (each becomes its own text of the submission).")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first failed input.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Print every input.")]
+
+
+def _config(config: Path | None, text_column: list[str] | None, id_column: str | None,
+            submitter_column: str | None, organisation_column: str | None,
+            respondent_type_column: str | None, date_column: str | None,
+            max_file_size: str | None, max_pdf_pages: int | None, no_letter_cleanup: bool,
+            no_campaigns: bool) -> IngestConfig:
+    import dataclasses
+
+    cfg = load_config(config) if config else IngestConfig()
+    cols = merge_columns(cfg.columns, text=text_column or (), id=id_column,
+                         submitter=submitter_column, organisation=organisation_column,
+                         respondent_type=respondent_type_column, date=date_column)
+    changes: dict[str, Any] = {"columns": cols}
+    if max_file_size:
+        changes["max_file_size"] = parse_size(max_file_size)
+    if max_pdf_pages is not None:
+        if max_pdf_pages <= 0:
+            raise ConfigError(f"--max-pdf-pages must be positive. Got {max_pdf_pages} instead.")
+        changes["max_pdf_pages"] = max_pdf_pages
+    if no_letter_cleanup:
+        changes["strip_letters"] = False
+    if no_campaigns:
+        changes["detect_campaigns"] = False
+    return dataclasses.replace(cfg, **changes)
+
+
+def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: bool,
+         verbose: bool, summary: Path | None, stages: tuple[str, ...]) -> RunResult:
+    rep = Reporter(quiet=quiet, verbose=verbose)
+    with rep.progress("Reading inputs") as tick:
+        result = analyze(inputs, out, config=cfg, strict=strict, summary=summary,
+                         progress=tick, stages=stages)
+    rep.summary(result)
+    return result
+
+
+def _exit_for(result: RunResult) -> None:
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@app.callback()
+def _root(debug: Annotated[bool, typer.Option(
+        "--debug", help="Show full tracebacks on errors.")] = False) -> None:
+    _state["debug"] = debug
+
+
+def _common_options() -> dict[str, Any]:
+    return {}
+
+
+@app.command("ingest")
+def ingest_cmd(
+    inputs: InputsArg,
+    out: OutOpt,
+    config: ConfigOpt = None,
+    text_column: TextColOpt = None,
+    id_column: Annotated[str | None, typer.Option(help="Column with submission ids.")] = None,
+    submitter_column: Annotated[str | None, typer.Option(help="Column with names.")] = None,
+    organisation_column: Annotated[str | None, typer.Option(
+        help="Column with organisations.")] = None,
+    respondent_type_column: Annotated[str | None, typer.Option(
+        help="Column with respondent types (kommune, organisasjon, privatperson …).")] = None,
+    date_column: Annotated[str | None, typer.Option(help="Column with dates.")] = None,
+    max_file_size: Annotated[str | None, typer.Option(
+        help="Largest file read, e.g. 50MB (default 50MB).")] = None,
+    max_pdf_pages: Annotated[int | None, typer.Option(
+        help="Most pages read from one PDF (default 2000).")] = None,
+    no_letter_cleanup: Annotated[bool, typer.Option(
+        "--no-letter-cleanup", help="Keep letterheads and signatures.")] = False,
+    no_campaigns: Annotated[bool, typer.Option(
+        "--no-campaigns", help="Skip campaign detection.")] = False,
+    strict: StrictOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Read submissions and write submissions.parquet, segments.parquet and manifest.json."""
+    cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
+                  respondent_type_column, date_column, max_file_size, max_pdf_pages,
+                  no_letter_cleanup, no_campaigns)
+    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, None, ("ingest",)))
+
+
+@app.command("analyze")
+def analyze_cmd(
+    inputs: InputsArg,
+    out: OutOpt,
+    summary: Annotated[Path | None, typer.Option(
+        "--summary", help="Human-written summary to compare the themes with.")] = None,
+    config: ConfigOpt = None,
+    text_column: TextColOpt = None,
+    id_column: Annotated[str | None, typer.Option(help="Column with submission ids.")] = None,
+    submitter_column: Annotated[str | None, typer.Option(help="Column with names.")] = None,
+    organisation_column: Annotated[str | None, typer.Option(
+        help="Column with organisations.")] = None,
+    respondent_type_column: Annotated[str | None, typer.Option(
+        help="Column with respondent types.")] = None,
+    date_column: Annotated[str | None, typer.Option(help="Column with dates.")] = None,
+    max_file_size: Annotated[str | None, typer.Option(
+        help="Largest file read, e.g. 50MB (default 50MB).")] = None,
+    max_pdf_pages: Annotated[int | None, typer.Option(
+        help="Most pages read from one PDF (default 2000).")] = None,
+    no_letter_cleanup: Annotated[bool, typer.Option(
+        "--no-letter-cleanup", help="Keep letterheads and signatures.")] = False,
+    no_campaigns: Annotated[bool, typer.Option(
+        "--no-campaigns", help="Skip campaign detection.")] = False,
+    strict: StrictOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """The main job: run every analysis stage on the inputs and write the run folder."""
+    if summary is not None and not summary.is_file():
+        raise ConfigError(f"--summary file {str(summary)!r} does not exist.")
+    cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
+                  respondent_type_column, date_column, max_file_size, max_pdf_pages,
+                  no_letter_cleanup, no_campaigns)
+    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, ("ingest",)))
+
+
+@app.command("demo")
+def demo_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Run folder to write.")] = Path(
+        "innonlp-demo"),
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Run ``analyze`` on the bundled sample consultation."""
+    root = sample_path()
+    cfg = load_config(root / "innonlp.toml")
+    summary = root / "oppsummering.md"
+    result = _run([root / "innspill"], out, cfg, False, quiet, verbose, summary, ("ingest",))
+    if not quiet:
+        typer.echo(f"Demo run written to {out}")
+    _exit_for(result)
+
+
+def main() -> None:
+    """Console entry point: one clear line per error, tracebacks only with --debug."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except InnonlpError as exc:
+        if _state["debug"]:
+            raise
+        print(f"innonlp: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # click usage errors and anything unexpected
+        import click
+
+        if isinstance(exc, click.exceptions.Abort):
+            print("innonlp: aborted", file=sys.stderr)
+            sys.exit(130)
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if _state["debug"]:
+            raise
+        print(f"innonlp: internal error: {type(exc).__name__}: {exc} "
+              "(rerun with --debug for the traceback)", file=sys.stderr)
+        sys.exit(3)

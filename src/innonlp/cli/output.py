@@ -1,0 +1,65 @@
+"""Terminal output: a rich progress display on terminals, plain lines elsewhere."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.table import Table
+
+from ..pipeline import RunResult
+
+
+class Reporter:
+    def __init__(self, quiet: bool = False, verbose: bool = False) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.console = Console(stderr=True)
+        self.is_tty = sys.stderr.isatty()
+
+    @contextmanager
+    def progress(self, label: str) -> Iterator[Callable[[str], None]]:
+        if self.quiet:
+            yield lambda name: None
+            return
+        if self.is_tty and not self.verbose:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                          TextColumn("{task.completed} inputs"), TimeElapsedColumn(),
+                          console=self.console, transient=True) as prog:
+                task = prog.add_task(label, total=None)
+                yield lambda name: prog.advance(task)
+            return
+        count = [0]
+
+        def tick(name: str) -> None:
+            count[0] += 1
+            if self.verbose:
+                print(f"reading {name}", file=sys.stderr)
+            elif count[0] % 1000 == 0:
+                print(f"{label}: {count[0]} inputs", file=sys.stderr)
+
+        yield tick
+
+    def summary(self, result: RunResult) -> None:
+        if self.quiet:
+            return
+        m = result.manifest
+        c = m["counts"]
+        table = Table(title=f"innonlp run → {result.out}", show_header=False)
+        table.add_row("inputs", str(c["inputs"]))
+        table.add_row("processed", str(c["processed"]))
+        table.add_row("skipped", str(c["skipped"]))
+        table.add_row("failed", str(c["failed"]))
+        table.add_row("submissions", str(m["submissions"]))
+        table.add_row("segments", str(m["segments"]))
+        cs = m["campaign_summary"]
+        table.add_row("campaigns", f"{cs['campaigns']} ({cs['campaign_copies']} copies)")
+        self.console.print(table)
+        for e in m["inputs"]:
+            if e["status"] == "failed" or (self.verbose and e["status"] == "skipped"):
+                self.console.print(f"[bold]{e['status']}[/bold] {e['input']}: {e['reason']}",
+                                   markup=True, highlight=False)

@@ -1,0 +1,123 @@
+"""Campaign and form-letter detection: MinHash LSH candidates, verified by exact Jaccard.
+
+Submissions whose word 3-shingles overlap strongly are grouped (union-find over verified
+pairs). Each group records the text its members share and what each sender added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..types import Campaign
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"])|\n{2,}")
+
+
+def shingles(text: str, k: int = 3) -> set[str]:
+    words = _WORD.findall(text.lower())
+    if len(words) < k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def _norm_sentence(s: str) -> str:
+    return " ".join(_WORD.findall(s.lower()))
+
+
+def find_campaigns(
+    texts: dict[str, str],
+    threshold: float = 0.3,
+    min_size: int = 3,
+    num_perm: int = 128,
+    seed: int = 1,
+    min_words: int = 30,
+) -> list[Campaign]:
+    """Group near-duplicate texts. ``texts`` maps submission id to cleaned text.
+
+    Candidate pairs come from LSH at ``threshold`` and are kept only when their exact
+    shingle Jaccard is at least ``threshold`` too. Groups smaller than ``min_size`` are not
+    campaigns (two similar letters are more likely a coincidence or a resubmission).
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    ids = sorted(texts)
+    sh = {i: shingles(texts[i]) for i in ids}
+    # Very short texts (a sentence or two) share wording by chance; they are no form letters.
+    ids = [i for i in ids if len(sh[i]) >= max(5, min_words - 2)]
+    if len(ids) < min_size:
+        return []
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    hashes: dict[str, MinHash] = {}
+    for i in ids:
+        m = MinHash(num_perm=num_perm, seed=seed)
+        m.update_batch([s.encode("utf-8") for s in sh[i]])
+        hashes[i] = m
+        lsh.insert(i, m)
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    sims: dict[tuple[str, str], float] = {}
+    for i in ids:
+        for j in lsh.query(hashes[i]):
+            if j <= i:
+                continue
+            a, b = sh[i], sh[j]
+            jac = len(a & b) / len(a | b)
+            if jac >= threshold:
+                sims[(i, j)] = jac
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        groups.setdefault(find(i), []).append(i)
+    members_list = sorted((sorted(g) for g in groups.values() if len(g) >= min_size),
+                          key=lambda g: (-len(g), g[0]))
+    campaigns: list[Campaign] = []
+    for n, members in enumerate(members_list, start=1):
+        shared, additions = _template(members, texts)
+        pair_sims = [v for (a, b), v in sims.items() if a in members and b in members]
+        campaigns.append(
+            Campaign(
+                id=f"kampanje-{n}",
+                member_ids=tuple(members),
+                shared_text=shared,
+                additions=tuple(additions),
+                mean_similarity=round(sum(pair_sims) / max(len(pair_sims), 1), 4),
+            )
+        )
+    return campaigns
+
+
+def _template(members: list[str], texts: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
+    """Sentences present in at least half of the members form the shared text."""
+    per_member: dict[str, list[str]] = {
+        m: [s.strip() for s in _SENT.split(texts[m]) if s and s.strip()] for m in members
+    }
+    counts: Counter[str] = Counter()
+    for sents in per_member.values():
+        counts.update({_norm_sentence(s) for s in sents})
+    need = max(2, (len(members) + 1) // 2)
+    common = {k for k, c in counts.items() if c >= need and k}
+    # The shared text in the order of the member that holds the most shared sentences.
+    best = max(members, key=lambda m: (sum(_norm_sentence(s) in common for s in per_member[m]),
+                                       -members.index(m)))
+    seen: set[str] = set()
+    shared_sents: list[str] = []
+    for s in per_member[best]:
+        k = _norm_sentence(s)
+        if k in common and k not in seen:
+            seen.add(k)
+            shared_sents.append(s)
+    additions = []
+    for m in members:
+        extra = [s for s in per_member[m] if _norm_sentence(s) not in common]
+        additions.append((m, " ".join(extra)))
+    return " ".join(shared_sents), additions

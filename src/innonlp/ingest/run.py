@@ -1,0 +1,258 @@
+"""Ingest orchestration: inputs → submissions, segments, campaigns and a manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..config import IngestConfig
+from ..errors import FileFailure, InputError, StrictModeError
+from ..types import Campaign, ManifestEntry, Part, RemovedSpan, Segment, Submission
+from .campaign import find_campaigns
+from .documents import read_docx, read_html, read_odt, read_plain
+from .encoding import require_text
+from .letter import clean_letter
+from .pdf import extract_pdf
+from .respondent import classify_respondent
+from .segment import segment_submission
+from .sources import Item, iter_items
+from .tables import Row, read_table, resolve_columns
+
+ProgressFn = Callable[[str], None]
+
+
+@dataclass
+class IngestResult:
+    """Everything ingest produced, including the full account of its inputs."""
+
+    submissions: list[Submission]
+    segments: list[Segment]
+    campaigns: list[Campaign]
+    entries: list[ManifestEntry]
+    containers: list[ManifestEntry] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(e.status for e in self.entries)
+        return {"inputs": len(self.entries), "processed": c["processed"],
+                "skipped": c["skipped"], "failed": c["failed"]}
+
+
+class _Ids:
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, base: str) -> str:
+        base = re.sub(r"[#\s]+", "-", base).strip("-") or "innspill"
+        cand, k = base, 1
+        while cand in self.used:
+            k += 1
+            cand = f"{base}~{k}"
+        self.used.add(cand)
+        return cand
+
+
+def _build_part(text: str, cfg: IngestConfig, question: str | None = None,
+                page_starts: tuple[int, ...] = (), extra_removed: Iterable[str] = ()
+                ) -> tuple[Part, Any]:
+    if cfg.strip_letters:
+        res = clean_letter(text)
+        clean = res.text
+        removed = [RemovedSpan("page-furniture", t, -1, -1) for t in extra_removed]
+        removed += res.removed
+        mapped_pages: tuple[int, ...] = ()
+        if page_starts:
+            # page starts are offsets into ``text``; move them into cleaned offsets
+            inv = sorted((o, c) for c, o in res.line_map)
+            ps = []
+            for start in page_starts:
+                cands = [c for o, c in inv if o >= start]
+                ps.append(cands[0] if cands else len(clean))
+            mapped_pages = tuple(ps)
+        return Part(clean, question, text, tuple(removed), mapped_pages), res
+    return Part(text.strip(), question, text, (), page_starts), None
+
+
+def _doc_submission(item: Item, data: bytes, cfg: IngestConfig, ids: _Ids,
+                    entry: ManifestEntry) -> Submission:
+    page_starts: tuple[int, ...] = ()
+    furniture: list[str] = []
+    title = None
+    if item.fmt == "pdf":
+        pdf = extract_pdf(data, cfg.max_pdf_pages)
+        text, page_starts, furniture = pdf.text, pdf.page_starts, list(pdf.removed_furniture)
+        entry.details["pages"] = pdf.n_pages
+    elif item.fmt == "docx":
+        text, info = read_docx(data, cfg)
+        furniture = list(info.get("page_furniture", []))
+    elif item.fmt == "odt":
+        text, info = read_odt(data, cfg)
+    elif item.fmt == "html":
+        text, info = read_html(data, cfg)
+        entry.encoding = info["encoding"]
+        title = info.get("title")
+    else:
+        text, info = read_plain(data, cfg)
+        entry.encoding = info["encoding"]
+    require_text(text)
+    part, res = _build_part(text, cfg, page_starts=page_starts, extra_removed=furniture)
+    if not part.text.strip():
+        raise FileFailure("empty after removing letterhead and signature", status="skipped")
+    organisation = res.organisation if res else None
+    submitter = res.submitter if res else None
+    rtype, why = classify_respondent(submitter, organisation)
+    return Submission(
+        id=ids.make(item.id_base), source=item.name, parts=(part,), submitter=submitter,
+        organisation=organisation, respondent_type=rtype, respondent_type_reason=why,
+        title=(res.title if res and res.title else title), format=item.fmt,
+    )
+
+
+def _row_submission(row: Row, cols: Any, item: Item, cfg: IngestConfig,
+                    ids: _Ids) -> Submission:
+    assert row.cells is not None
+    cells = row.cells
+    parts = []
+    multi = len(cols.text) > 1
+    orgs, subs = [], []
+    for col in cols.text:
+        value = cells.get(col)
+        text = "" if value is None else str(value)
+        if not text.strip():
+            continue
+        part, res = _build_part(text.replace("\r\n", "\n"), cfg, question=col if multi else None)
+        if part.text.strip():
+            parts.append(part)
+            if res and res.organisation:
+                orgs.append(res.organisation)
+            if res and res.submitter:
+                subs.append(res.submitter)
+    if not parts:
+        raise FileFailure(
+            f"empty: no text in column(s) {', '.join(map(repr, cols.text))}", status="skipped")
+
+    def cell(role: str) -> str | None:
+        col = getattr(cols, role)
+        v = cells.get(col) if col else None
+        return str(v).strip() if v not in (None, "") and str(v).strip() else None
+
+    submitter = cell("submitter") or (subs[0] if subs else None)
+    organisation = cell("organisation") or (orgs[0] if orgs else None)
+    rtype, why = classify_respondent(submitter, organisation, cell("respondent_type"))
+    row_id = cell("id")
+    base = f"{item.id_base}/{row_id}" if row_id else f"{item.id_base}/r{row.number}"
+    meta = tuple(sorted((str(k), str(v)[:200]) for k, v in cells.items()
+                        if k not in cols.text and v not in (None, "")))
+    return Submission(
+        id=ids.make(base), source=f"{item.name}#row{row.number}", parts=tuple(parts),
+        submitter=submitter, organisation=organisation, respondent_type=rtype,
+        respondent_type_reason=why, date=cell("date"), format=item.fmt, meta=meta,
+    )
+
+
+def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
+           strict: bool = False, progress: ProgressFn | None = None) -> IngestResult:
+    """Read every input, clean and segment it, detect campaigns, and account for all of it.
+
+    One bad input never stops the run: it becomes a ``failed`` manifest entry with a reason.
+    With ``strict=True`` the first failure raises StrictModeError instead.
+    """
+    cfg = config or IngestConfig()
+    paths = [Path(p) for p in inputs]
+    if not paths:
+        raise InputError("No input given: name at least one folder, file or zip archive.")
+    ids = _Ids()
+    submissions: list[Submission] = []
+    entries: list[ManifestEntry] = []
+    containers: list[ManifestEntry] = []
+
+    def record(entry: ManifestEntry) -> None:
+        entries.append(entry)
+        if strict and entry.status == "failed":
+            raise StrictModeError(f"{entry.input}: {entry.reason} (--strict stops at the "
+                                  "first failed input)")
+
+    for item in iter_items(paths, cfg):
+        if progress:
+            progress(item.name)
+        entry = ManifestEntry(item.name, item.kind, "processed", format=item.fmt,
+                              bytes=item.size)
+        if item.skip or item.fail:
+            entry.status = "skipped" if item.skip else "failed"
+            entry.reason = item.skip or item.fail or ""
+            record(entry)
+            continue
+        try:
+            data = item.load()
+            entry.sha256 = hashlib.sha256(data).hexdigest()
+            if item.fmt in ("csv", "xlsx", "json", "jsonl"):
+                _ingest_table(item, data, cfg, ids, entry, containers, record, submissions)
+                continue
+            sub = _doc_submission(item, data, cfg, ids, entry)
+        except FileFailure as exc:
+            entry.status = "skipped" if exc.status == "skipped" else "failed"
+            entry.reason = exc.reason
+            record(entry)
+            continue
+        except (MemoryError, RecursionError, OSError, ValueError, KeyError, IndexError,
+                TypeError, AttributeError, UnicodeError) as exc:
+            entry.status = "failed"
+            entry.reason = f"could not be read ({type(exc).__name__}: {exc})"[:500]
+            record(entry)
+            continue
+        entry.submission_ids = [sub.id]
+        submissions.append(sub)
+        record(entry)
+
+    campaigns: list[Campaign] = []
+    if cfg.detect_campaigns and submissions:
+        campaigns = find_campaigns({s.id: s.text for s in submissions},
+                                   threshold=cfg.campaign_threshold,
+                                   min_size=cfg.campaign_min_size,
+                                   min_words=cfg.campaign_min_words)
+        member_of = {m: c.id for c in campaigns for m in c.member_ids}
+        submissions = [replace(s, campaign_id=member_of.get(s.id)) for s in submissions]
+    segments: list[Segment] = []
+    for s in submissions:
+        segments.extend(segment_submission(s.id, s.parts, cfg.max_segment_chars,
+                                           cfg.min_segment_chars))
+    return IngestResult(submissions, segments, campaigns, entries, containers)
+
+
+def _ingest_table(item: Item, data: bytes, cfg: IngestConfig, ids: _Ids,
+                  entry: ManifestEntry, containers: list[ManifestEntry],
+                  record: Callable[[ManifestEntry], None],
+                  submissions: list[Submission]) -> None:
+    header, rows, enc = read_table(data, item.fmt, cfg)
+    cols, notes = resolve_columns(header, cfg.columns)
+    entry.kind = "table"
+    entry.encoding = enc if enc != "xlsx" else None
+    entry.details = {"columns": {k: v for k, v in vars(cols).items() if v},
+                     "notes": notes}
+    n_rows = 0
+    for row in rows:
+        n_rows += 1
+        rentry = ManifestEntry(f"{item.name}#row{row.number}", "row", "processed",
+                               format=item.fmt)
+        if row.error:
+            rentry.status, rentry.reason = "failed", row.error
+            record(rentry)
+            continue
+        try:
+            sub = _row_submission(row, cols, item, cfg, ids)
+        except FileFailure as exc:
+            rentry.status = "skipped" if exc.status == "skipped" else "failed"
+            rentry.reason = exc.reason
+            record(rentry)
+            continue
+        rentry.submission_ids = [sub.id]
+        submissions.append(sub)
+        record(rentry)
+    entry.details["rows"] = n_rows
+    if n_rows == 0:
+        raise FileFailure("table has a header but no data rows", status="skipped")
+    containers.append(entry)

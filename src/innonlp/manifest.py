@@ -1,0 +1,65 @@
+"""The run manifest: an account of every input and of what ingest did with it."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections import Counter
+from typing import Any
+
+from . import __version__
+from .config import IngestConfig
+from .ingest.run import IngestResult
+
+MANIFEST_SCHEMA = "innonlp.manifest/1"
+
+
+def build_manifest(result: IngestResult, cfg: IngestConfig, seconds: float,
+                   stages: list[str]) -> dict[str, Any]:
+    """A JSON-ready manifest. ``counts`` always add up: inputs = processed+skipped+failed."""
+    removed: Counter[str] = Counter()
+    for s in result.submissions:
+        for p in s.parts:
+            removed.update(r.kind for r in p.removed)
+    campaign_members = sum(len(c.member_ids) for c in result.campaigns)
+    by_type = Counter(s.respondent_type for s in result.submissions)
+    return {
+        "schema": MANIFEST_SCHEMA,
+        "innonlp_version": __version__,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "seconds": round(seconds, 3),
+        "stages": stages,
+        "counts": result.counts(),
+        "submissions": len(result.submissions),
+        "segments": len(result.segments),
+        "respondent_types": dict(sorted(by_type.items())),
+        "campaign_summary": {
+            "campaigns": len(result.campaigns),
+            "campaign_copies": campaign_members,
+            "unique_submissions": len(result.submissions) - campaign_members
+            + len(result.campaigns),
+            "non_campaign_submissions": len(result.submissions) - campaign_members,
+        },
+        "campaigns": [
+            {
+                "id": c.id,
+                "size": len(c.member_ids),
+                "member_ids": list(c.member_ids),
+                "mean_similarity": c.mean_similarity,
+                "shared_text": c.shared_text,
+                "additions": [{"submission_id": m, "text": t} for m, t in c.additions if t],
+            }
+            for c in result.campaigns
+        ],
+        "removed_spans": dict(sorted(removed.items())),
+        "inputs": [e.to_dict() for e in result.entries],
+        "containers": [e.to_dict() for e in result.containers],
+        "settings": {"ingest": _settings(cfg)},
+    }
+
+
+def _settings(cfg: IngestConfig) -> dict[str, Any]:
+    d = dataclasses.asdict(cfg)
+    d["columns"] = {k: (list(v) if isinstance(v, tuple) else v)
+                    for k, v in d["columns"].items()}
+    return d

@@ -1,0 +1,75 @@
+"""The analysis run: the stages in order, writing a run folder atomically.
+
+``manifest.json`` is written last and removed first, so a run folder without it is never
+mistaken for a complete run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .config import IngestConfig
+from .frames import segments_frame, submissions_frame
+from .ingest.run import IngestResult, ProgressFn, ingest
+from .io import write_json, write_parquet
+from .manifest import build_manifest
+
+COMPLETION_MARKER = "manifest.json"
+
+
+@dataclass
+class RunResult:
+    out: Path
+    ingest: IngestResult
+    manifest: dict[str, Any]
+
+    @property
+    def failed(self) -> int:
+        return int(self.manifest["counts"]["failed"])
+
+
+def _prepare_out(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / COMPLETION_MARKER).unlink(missing_ok=True)
+
+
+def write_ingest_outputs(result: IngestResult, out: Path) -> None:
+    n_segments = Counter(s.submission_id for s in result.segments)
+    write_parquet(out / "submissions.parquet", submissions_frame(result.submissions, n_segments))
+    write_parquet(out / "segments.parquet", segments_frame(result.segments))
+
+
+def run_ingest(inputs: Iterable[str | Path], out: str | Path,
+               config: IngestConfig | None = None, strict: bool = False,
+               progress: ProgressFn | None = None) -> RunResult:
+    """``innonlp ingest``: read inputs and write submissions, segments and the manifest."""
+    return analyze(inputs, out, config=config, strict=strict, progress=progress,
+                   stages=("ingest",))
+
+
+def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig | None = None,
+            strict: bool = False, summary: str | Path | None = None,
+            progress: ProgressFn | None = None,
+            stages: tuple[str, ...] = ("ingest",)) -> RunResult:
+    """Run the analysis stages on ``inputs`` and write the run folder ``out``.
+
+    Stages so far: ingest (submissions, segments, campaigns, manifest). ``summary`` is
+    accepted now so the command line stays stable; comparing is a later stage.
+    """
+    cfg = config or IngestConfig()
+    out_path = Path(out)
+    _prepare_out(out_path)
+    t0 = time.perf_counter()
+    result = ingest(list(inputs), cfg, strict=strict, progress=progress)
+    write_ingest_outputs(result, out_path)
+    manifest = build_manifest(result, cfg, time.perf_counter() - t0, list(stages))
+    if summary is not None:
+        manifest["summary"] = {"path": str(summary),
+                               "status": "not compared: the compare stage is not built yet"}
+    write_json(out_path / COMPLETION_MARKER, manifest)
+    return RunResult(out_path, result, manifest)
