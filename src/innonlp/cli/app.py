@@ -83,10 +83,6 @@ def _root(debug: Annotated[bool, typer.Option(
     _state["debug"] = debug
 
 
-def _common_options() -> dict[str, Any]:
-    return {}
-
-
 @app.command("ingest")
 def ingest_cmd(
     inputs: InputsArg,
@@ -175,7 +171,8 @@ def demo_cmd(
 def main() -> None:
     """Console entry point: one clear line per error, tracebacks only with --debug."""
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except InnonlpError as exc:

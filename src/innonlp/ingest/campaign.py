@@ -7,7 +7,10 @@ pairs). Each group records the text its members share and what each sender added
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
+
+import numpy as np
 
 from ..types import Campaign
 
@@ -15,45 +18,72 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"])|\n{2,}")
 
 
-def shingles(text: str, k: int = 3) -> set[str]:
-    words = _WORD.findall(text.lower())
-    if len(words) < k:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
-
-
 def _norm_sentence(s: str) -> str:
     return " ".join(_WORD.findall(s.lower()))
+
+
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+
+
+def _shingle_hashes(text: str, k: int = 3) -> np.ndarray:
+    """Sorted unique 32-bit CRC hashes of the word k-shingles (deterministic across runs)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < k:
+        grams = [" ".join(words)] if words else []
+    else:
+        grams = [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
+    return np.unique(np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams),
+                                 dtype=np.uint64, count=len(grams)))
+
+
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    gen = np.random.RandomState(seed)
+    a = gen.randint(1, int(_MERSENNE), size=num_perm, dtype=np.uint64)
+    b = gen.randint(0, int(_MERSENNE), size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def _minhash(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    # Universal hashing as in datasketch, vectorised over shingles × permutations.
+    phv = ((hashes[:, None] * a[None, :] + b[None, :]) % _MERSENNE) & _MAX_HASH
+    return phv.min(axis=0)
 
 
 def find_campaigns(
     texts: dict[str, str],
     threshold: float = 0.3,
     min_size: int = 3,
-    num_perm: int = 128,
+    num_perm: int = 64,
     seed: int = 1,
     min_words: int = 30,
 ) -> list[Campaign]:
     """Group near-duplicate texts. ``texts`` maps submission id to cleaned text.
 
-    Candidate pairs come from LSH at ``threshold`` and are kept only when their exact
-    shingle Jaccard is at least ``threshold`` too. Groups smaller than ``min_size`` are not
-    campaigns (two similar letters are more likely a coincidence or a resubmission).
+    Candidate pairs come from MinHash LSH at ``threshold`` and are kept only when their
+    exact shingle Jaccard is at least ``threshold`` too. Groups smaller than ``min_size``
+    are not campaigns (two similar letters are more likely a coincidence or a resubmission),
+    and texts under ``min_words`` words are left out (a sentence or two shares wording by
+    chance).
     """
     from datasketch import MinHash, MinHashLSH
 
     ids = sorted(texts)
-    sh = {i: shingles(texts[i]) for i in ids}
-    # Very short texts (a sentence or two) share wording by chance; they are no form letters.
-    ids = [i for i in ids if len(sh[i]) >= max(5, min_words - 2)]
+    sh: dict[str, np.ndarray] = {}
+    for i in ids:
+        h = _shingle_hashes(texts[i])
+        if len(h) >= max(5, min_words - 2):
+            sh[i] = h
+    ids = [i for i in ids if i in sh]
     if len(ids) < min_size:
         return []
+    a, b = _permutations(num_perm, seed)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    hashes: dict[str, MinHash] = {}
+    signatures: dict[str, MinHash] = {}
     for i in ids:
-        m = MinHash(num_perm=num_perm, seed=seed)
-        m.update_batch([s.encode("utf-8") for s in sh[i]])
-        hashes[i] = m
+        m = MinHash(num_perm=num_perm, seed=seed, hashvalues=_minhash(sh[i], a, b),
+                    permutations=(a, b), scheme="legacy")
+        signatures[i] = m
         lsh.insert(i, m)
     parent = {i: i for i in ids}
 
@@ -65,11 +95,11 @@ def find_campaigns(
 
     sims: dict[tuple[str, str], float] = {}
     for i in ids:
-        for j in lsh.query(hashes[i]):
+        for j in lsh.query(signatures[i]):
             if j <= i:
                 continue
-            a, b = sh[i], sh[j]
-            jac = len(a & b) / len(a | b)
+            inter = len(np.intersect1d(sh[i], sh[j], assume_unique=True))
+            jac = inter / (len(sh[i]) + len(sh[j]) - inter)
             if jac >= threshold:
                 sims[(i, j)] = jac
                 ri, rj = find(i), find(j)

@@ -19,6 +19,7 @@ _DATE_LINE = re.compile(
     r"|^\s*\d{4}-\d{2}-\d{2}\s*$",
     re.IGNORECASE,
 )
+_CONTACT_DATA = re.compile(r"[\d@]|www\.|https?://")
 _HEADER_SCAN_LINES = 30
 _SIGNATURE_MAX_LINES = 14
 
@@ -107,7 +108,7 @@ def clean_letter(text: str) -> LetterResult:
             continue
         if P.ELECTRONIC_APPROVAL.match(s):
             kinds[i] = "electronic-approval"
-        elif len(s) < 160 and P.CONTACT_LINE.match(s):
+        elif len(s) < 160 and P.CONTACT_LINE.match(s) and _CONTACT_DATA.search(s):
             kinds[i] = "contact"
         elif len(s) < 80 and P.REFERENCE_LINE.match(s) and re.search(r"[:\d]|\s{2,}|\t", s):
             kinds[i] = "reference"

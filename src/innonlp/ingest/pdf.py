@@ -96,7 +96,7 @@ def page_lines(textpage: object) -> list[str]:
     """Lines of one page from pdfium's text rectangles, with blank lines between paragraphs.
 
     A paragraph break is a vertical gap clearly larger than the page's line leading, or a
-    change of font height (headings). Falls back to the plain text when there are no rects.
+    short line without final punctuation before a capitalised line (a heading). Falls back to the plain text when there are no rects.
     """
     n = textpage.count_rects()  # type: ignore[attr-defined]
     if n == 0:
@@ -106,8 +106,9 @@ def page_lines(textpage: object) -> list[str]:
     rects = []
     for i in range(n):
         left, bottom, right, top = textpage.get_rect(i)  # type: ignore[attr-defined]
-        text = normalise_text(textpage.get_text_bounded(left, bottom, right, top)).replace(
-            "\n", " ")  # type: ignore[attr-defined]
+        raw = textpage.get_text_bounded(left, bottom, right, top)  # type: ignore[attr-defined]
+        # PDFium marks a hyphen at a line end as \x02; keep it as "-" for the repair step.
+        text = normalise_text(raw.replace("\x02", "-")).replace("\n", " ")
         if text.strip():
             rects.append((left, bottom, right, top, text))
     rects.sort(key=lambda r: (-(r[1] + r[3]) / 2, r[0]))
@@ -132,11 +133,9 @@ def page_lines(textpage: object) -> list[str]:
     for prev, cur in zip([None, *lines[:-1]], lines, strict=True):
         if prev is not None:
             gap = prev.bottom - cur.top
-            size_change = max(prev.height, cur.height) > 1.3 * min(prev.height, cur.height) \
-                and abs(prev.height - cur.height) > 2.5
             heading = (prev.right - prev.left < 0.6 * width and not _ends_sentence(prev.text)
                        and cur.text[:1].isupper() and not prev.text.endswith((",", "-")))
-            if gap > lead + 0.45 * med_h or size_change or heading:
+            if gap > lead + 0.45 * med_h or heading:
                 out.append("")
         out.append(cur.text)
     return out

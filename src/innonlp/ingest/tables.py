@@ -110,7 +110,8 @@ def _xlsx_rows(data: bytes, cfg: IngestConfig) -> tuple[list[str], Iterator[Row]
 def _json_rows(data: bytes, lines: bool) -> tuple[list[str], Iterator[Row], str]:
     text, enc = decode_bytes(data)
     if lines:
-        raw_lines = text.splitlines()
+        # only \n ends a JSON Lines record; U+2028 and friends may stand inside strings
+        raw_lines = text.split("\n")
 
         def rows() -> Iterator[Row]:
             for i, line in enumerate(raw_lines, start=1):

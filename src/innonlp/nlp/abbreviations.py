@@ -14,5 +14,10 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Abbreviations that often end a sentence: before a capitalised word they count as a boundary.
+SENTENCE_FINAL: frozenset[str] = frozenset(
+    "mv m.v mm m.m osv o.s.v etc o.l m.fl o.fl o.a mfl".split()
+)
+
 # Single capital letters followed by a full stop are initials ("K. Nordmann").
 INITIAL_MAX_LEN = 1

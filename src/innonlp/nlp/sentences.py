@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .abbreviations import ABBREVIATIONS
+from .abbreviations import ABBREVIATIONS, SENTENCE_FINAL
 
 # A candidate boundary: terminal punctuation (with closing quotes/brackets), then space.
 _CANDIDATE = re.compile(r"([.!?…]+[»\"”')\]]*)(\s+)")
@@ -27,6 +27,8 @@ def _is_abbreviation(token: str) -> bool:
     t = token.lower().strip("([«\"")
     t = t[:-1] if t.endswith(".") else t
     if not t:
+        return False
+    if t in SENTENCE_FINAL:
         return False
     if t in ABBREVIATIONS:
         return True

@@ -1,0 +1,109 @@
+"""Every command of the CLI, run as a user would (a subprocess of the installed entry point
+for exit codes and error lines; typer's runner for the rest)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from innonlp.cli import app
+
+runner = CliRunner()
+GOOD = "Vi støtter forslaget om flere sykkelveier i sentrum av byen vår."
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", "from innonlp.cli import main; main()", *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("cmd", [[], ["ingest"], ["analyze"], ["demo"]])
+def test_help_on_every_command(cmd: list[str]) -> None:
+    res = runner.invoke(app, [*cmd, "--help"])
+    assert res.exit_code == 0
+    assert "Usage" in res.output
+
+
+def test_ingest_writes_the_three_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "run"
+    res = _cli("ingest", str(tmp_path / "a.txt"), "--out", str(out), "-q")
+    assert res.returncode == 0, res.stderr
+    assert {p.name for p in out.iterdir()} == {"submissions.parquet", "segments.parquet",
+                                               "manifest.json"}
+
+
+def test_exit_status_reflects_failures_and_strict(tmp_path: Path) -> None:
+    d = tmp_path / "inn"
+    d.mkdir()
+    (d / "a.txt").write_text(GOOD, encoding="utf-8")
+    (d / "b.pdf").write_bytes(b"%PDF-1.4 broken")
+    res = _cli("ingest", str(d), "--out", str(tmp_path / "r1"))
+    assert res.returncode == 1
+    assert "b.pdf" in res.stderr and "corrupt" in res.stderr
+    res = _cli("ingest", str(d), "--out", str(tmp_path / "r2"), "--strict")
+    assert res.returncode == 2
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("innonlp: error:") and "--strict" in lines[0]
+    assert "Traceback" not in res.stderr
+
+
+def test_errors_are_one_line_and_debug_shows_traceback(tmp_path: Path) -> None:
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text("[ingest]\nmax_fil_size = 3\n", encoding="utf-8")
+    res = _cli("ingest", str(tmp_path), "--out", str(tmp_path / "r"), "--config", str(cfg))
+    assert res.returncode == 2
+    assert res.stderr.strip().count("\n") == 0
+    assert "Unknown key(s) 'max_fil_size'" in res.stderr
+    res = _cli("--debug", "ingest", str(tmp_path), "--out", str(tmp_path / "r"), "--config",
+               str(cfg))
+    assert "Traceback" in res.stderr
+
+
+def test_size_limit_flag(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD * 50, encoding="utf-8")
+    out = tmp_path / "run"
+    res = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--out", str(out),
+                              "--max-file-size", "1KB", "-q"])
+    assert res.exit_code == 1
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "--max-file-size" in m["inputs"][0]["reason"]
+    res = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--out", str(out),
+                              "--max-file-size", "lots"])
+    assert res.exit_code != 0
+
+
+def test_analyze_with_column_flags_and_summary(tmp_path: Path) -> None:
+    (tmp_path / "s.csv").write_text("nr;svar1;svar2;hvem\n1;Mer buss.;Billigere buss.;Kari "
+                                    "Nordmann\n", encoding="utf-8")
+    summary = tmp_path / "oppsummering.txt"
+    summary.write_text("Folk vil ha buss.", encoding="utf-8")
+    out = tmp_path / "run"
+    res = runner.invoke(app, ["analyze", str(tmp_path / "s.csv"), "--out", str(out),
+                              "--text-column", "svar1", "--text-column", "svar2",
+                              "--id-column", "nr", "--submitter-column", "hvem",
+                              "--summary", str(summary), "-q"])
+    assert res.exit_code == 0, res.output
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["inputs"][0]["submission_ids"] == ["s/1"]
+    assert m["summary"]["path"] == str(summary)
+    res = runner.invoke(app, ["analyze", str(tmp_path / "s.csv"), "--out", str(out),
+                              "--summary", str(tmp_path / "mangler.txt")])
+    assert res.exit_code != 0
+
+
+def test_demo_accounts_for_every_sample_input(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    res = _cli("demo", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample-consultation" / "innspill"
+    files = [p for p in sample.rglob("*") if p.is_file()]
+    csv_rows = 40
+    assert m["counts"]["inputs"] == len(files) - 1 + csv_rows  # the CSV counts by its rows
+    assert m["counts"]["failed"] == 0
+    assert m["counts"]["processed"] == 100
+    assert m["campaign_summary"]["campaign_copies"] == 10
