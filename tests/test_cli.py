@@ -20,7 +20,8 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("cmd", [[], ["ingest"], ["analyze"], ["demo"]])
+@pytest.mark.parametrize("cmd", [[], ["ingest"], ["analyze"], ["demo"], ["evaluate"],
+                                 ["evaluate", "standard"]])
 def test_help_on_every_command(cmd: list[str]) -> None:
     res = runner.invoke(app, [*cmd, "--help"])
     assert res.exit_code == 0
@@ -107,3 +108,7 @@ def test_demo_accounts_for_every_sample_input(tmp_path: Path) -> None:
     assert m["counts"]["failed"] == 0
     assert m["counts"]["processed"] == 100
     assert m["campaign_summary"]["campaign_copies"] == 10
+    truth = json.loads((sample.parent / "ground_truth.json").read_text(encoding="utf-8"))
+    n_nn = sum(t["standard"] == "nn" for t in truth["submissions"])
+    assert m["standards"]["submissions"] == {"nb": 100 - n_nn, "nn": n_nn}
+    assert m["stages"] == ["ingest", "standard"]

@@ -23,6 +23,8 @@ def submissions_frame(submissions: list[Submission], n_segments: dict[str, int])
             "date": s.date,
             "title": s.title,
             "campaign_id": s.campaign_id,
+            "standard": s.standard,
+            "standard_confidence": s.standard_confidence,
             "n_parts": len(s.parts),
             "questions": [p.question for p in s.parts if p.question],
             "n_segments": n_segments.get(s.id, 0),
@@ -35,14 +37,15 @@ def submissions_frame(submissions: list[Submission], n_segments: dict[str, int])
             "meta": json.dumps(dict(s.meta), ensure_ascii=False),
         })
     columns = ["id", "source", "format", "submitter", "organisation", "respondent_type",
-               "respondent_type_reason", "date", "title", "campaign_id", "n_parts",
+               "respondent_type_reason", "date", "title", "campaign_id", "standard",
+               "standard_confidence", "n_parts",
                "questions", "n_segments", "n_chars", "text", "removed", "meta"]
     return pd.DataFrame(rows, columns=columns)
 
 
 def segments_frame(segments: list[Segment]) -> pd.DataFrame:
     columns = ["id", "submission_id", "n", "part", "question", "heading", "page", "start",
-               "end", "text"]
+               "end", "standard", "standard_confidence", "text"]
     frame = pd.DataFrame(
         [{c: getattr(s, c) for c in columns} for s in segments], columns=columns
     )

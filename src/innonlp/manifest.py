@@ -10,6 +10,7 @@ from typing import Any
 from . import __version__
 from .config import IngestConfig
 from .ingest.run import IngestResult
+from .nlp.standard import model_info
 
 MANIFEST_SCHEMA = "innonlp.manifest/1"
 
@@ -23,6 +24,12 @@ def build_manifest(result: IngestResult, cfg: IngestConfig, seconds: float,
             removed.update(r.kind for r in p.removed)
     campaign_members = sum(len(c.member_ids) for c in result.campaigns)
     by_type = Counter(s.respondent_type for s in result.submissions)
+    std_subs = Counter(s.standard or "unknown" for s in result.submissions)
+    std_chars: Counter[str] = Counter()
+    for seg in result.segments:
+        std_chars[seg.standard or "unknown"] += len(seg.text)
+    n_subs = max(len(result.submissions), 1)
+    n_chars = max(sum(std_chars.values()), 1)
     return {
         "schema": MANIFEST_SCHEMA,
         "innonlp_version": __version__,
@@ -33,6 +40,15 @@ def build_manifest(result: IngestResult, cfg: IngestConfig, seconds: float,
         "submissions": len(result.submissions),
         "segments": len(result.segments),
         "respondent_types": dict(sorted(by_type.items())),
+        "standards": {
+            "submissions": dict(sorted(std_subs.items())),
+            "submission_shares": {k: round(v / n_subs, 4) for k, v in sorted(std_subs.items())},
+            "segment_char_shares": {k: round(v / n_chars, 4)
+                                    for k, v in sorted(std_chars.items())},
+            "detector": "innonlp.nlp.standard (char 2-5-gram + word logistic regression; "
+                        "function-word rules for en/sv/da/se)",
+            "model": model_info(),
+        },
         "campaign_summary": {
             "campaigns": len(result.campaigns),
             "campaign_copies": campaign_members,

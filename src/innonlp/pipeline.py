@@ -18,6 +18,7 @@ from .frames import segments_frame, submissions_frame
 from .ingest.run import IngestResult, ProgressFn, ingest
 from .io import write_json, write_parquet
 from .manifest import build_manifest
+from .nlp.standard import annotate_standards
 
 COMPLETION_MARKER = "manifest.json"
 
@@ -48,17 +49,17 @@ def run_ingest(inputs: Iterable[str | Path], out: str | Path,
                config: IngestConfig | None = None, strict: bool = False,
                progress: ProgressFn | None = None) -> RunResult:
     """``innonlp ingest``: read inputs and write submissions, segments and the manifest."""
-    return analyze(inputs, out, config=config, strict=strict, progress=progress,
-                   stages=("ingest",))
+    return analyze(inputs, out, config=config, strict=strict, progress=progress)
 
 
 def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig | None = None,
             strict: bool = False, summary: str | Path | None = None,
             progress: ProgressFn | None = None,
-            stages: tuple[str, ...] = ("ingest",)) -> RunResult:
+            stages: tuple[str, ...] = ("ingest", "standard")) -> RunResult:
     """Run the analysis stages on ``inputs`` and write the run folder ``out``.
 
-    Stages so far: ingest (submissions, segments, campaigns, manifest). ``summary`` is
+    Stages so far: ingest (submissions, segments, campaigns, manifest) and written-standard
+    detection (nb/nn/other per submission and segment, shares in the manifest). ``summary`` is
     accepted now so the command line stays stable; comparing is a later stage.
     """
     cfg = config or IngestConfig()
@@ -66,6 +67,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     _prepare_out(out_path)
     t0 = time.perf_counter()
     result = ingest(list(inputs), cfg, strict=strict, progress=progress)
+    result.submissions, result.segments = annotate_standards(result.submissions,
+                                                             result.segments)
     write_ingest_outputs(result, out_path)
     manifest = build_manifest(result, cfg, time.perf_counter() - t0, list(stages))
     if summary is not None:

@@ -59,6 +59,8 @@ class Submission:
     format: str = "txt"
     campaign_id: str | None = None
     meta: tuple[tuple[str, str], ...] = ()
+    standard: str | None = None  # nb, nn, mixed or other:<lang>
+    standard_confidence: float | None = None
 
     @property
     def text(self) -> str:
@@ -80,6 +82,8 @@ class Segment:
     heading: str | None = None
     question: str | None = None
     page: int | None = None
+    standard: str | None = None
+    standard_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

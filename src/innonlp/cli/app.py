@@ -77,6 +77,26 @@ def _exit_for(result: RunResult) -> None:
         raise typer.Exit(1)
 
 
+evaluate_app = typer.Typer(help="Measure innonlp against gold data; each command prints one "
+                           "JSON object.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+
+@evaluate_app.command("standard")
+def evaluate_standard_cmd(
+    file: Annotated[Path, typer.Argument(help="CSV with a text and a label column.")],
+    text_field: Annotated[str, typer.Option(help="Column with the text.")] = "text",
+    label_field: Annotated[str, typer.Option(
+        help="Column with the gold label (nob/nno).")] = "language",
+) -> None:
+    """Written-standard detection: accuracy and per-class precision/recall (nob, nno)."""
+    import json
+
+    from ..nlp.evaluate import evaluate_standard
+
+    typer.echo(json.dumps(evaluate_standard(file, text_field, label_field), ensure_ascii=False))
+
+
 @app.callback()
 def _root(debug: Annotated[bool, typer.Option(
         "--debug", help="Show full tracebacks on errors.")] = False) -> None:
@@ -112,7 +132,7 @@ def ingest_cmd(
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
                   no_letter_cleanup, no_campaigns)
-    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, None, ("ingest",)))
+    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, None, ("ingest", "standard")))
 
 
 @app.command("analyze")
@@ -148,7 +168,7 @@ def analyze_cmd(
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
                   no_letter_cleanup, no_campaigns)
-    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, ("ingest",)))
+    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, ("ingest", "standard")))
 
 
 @app.command("demo")
@@ -162,7 +182,7 @@ def demo_cmd(
     root = sample_path()
     cfg = load_config(root / "innonlp.toml")
     summary = root / "oppsummering.md"
-    result = _run([root / "innspill"], out, cfg, False, quiet, verbose, summary, ("ingest",))
+    result = _run([root / "innspill"], out, cfg, False, quiet, verbose, summary, ("ingest", "standard"))
     if not quiet:
         typer.echo(f"Demo run written to {out}")
     _exit_for(result)
