@@ -22,7 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_text import (  # noqa: E402
-    CAMPAIGN_ADDITIONS, CAMPAIGN_SWAPS, CAMPAIGN_TEMPLATE, CLOSERS, OPENERS, THEMES,
+    CAMPAIGN_ADDITIONS,
+    CAMPAIGN_SWAPS,
+    CAMPAIGN_TEMPLATE,
+    CLOSERS,
+    OPENERS,
+    THEMES,
 )
 
 SEED = 20261129

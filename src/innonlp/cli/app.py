@@ -182,7 +182,8 @@ def demo_cmd(
     root = sample_path()
     cfg = load_config(root / "innonlp.toml")
     summary = root / "oppsummering.md"
-    result = _run([root / "innspill"], out, cfg, False, quiet, verbose, summary, ("ingest", "standard"))
+    result = _run([root / "innspill"], out, cfg, False, quiet, verbose, summary,
+                  ("ingest", "standard"))
     if not quiet:
         typer.echo(f"Demo run written to {out}")
     _exit_for(result)

@@ -96,7 +96,8 @@ def page_lines(textpage: object) -> list[str]:
     """Lines of one page from pdfium's text rectangles, with blank lines between paragraphs.
 
     A paragraph break is a vertical gap clearly larger than the page's line leading, or a
-    short line without final punctuation before a capitalised line (a heading). Falls back to the plain text when there are no rects.
+    short line without final punctuation before a capitalised line (a heading). Falls back
+    to the plain text when there are no rects.
     """
     n = textpage.count_rects()  # type: ignore[attr-defined]
     if n == 0:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..types import Part, Segment
 from ..nlp.sentences import split_sentences
+from ..types import Part, Segment
 
 _PARA = re.compile(r"\n\s*\n")
 

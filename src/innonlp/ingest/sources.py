@@ -28,7 +28,8 @@ IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp",
 LEGACY = {".doc": "legacy Word .doc is not supported — save it as .docx",
           ".xls": "legacy Excel .xls is not supported — save it as .xlsx",
           ".rtf": "RTF is not supported — save it as .docx or .txt",
-          ".ppt": "PowerPoint files are not supported", ".pptx": "PowerPoint files are not supported",
+          ".ppt": "PowerPoint files are not supported",
+          ".pptx": "PowerPoint files are not supported",
           ".msg": "Outlook .msg files are not supported — save the e-mail as .txt or .pdf",
           ".eml": "e-mail .eml files are not supported yet — save the e-mail as .txt or .pdf"}
 SYSTEM_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
