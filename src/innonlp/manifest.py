@@ -45,7 +45,7 @@ def build_manifest(result: IngestResult, cfg: IngestConfig, seconds: float,
             "submission_shares": {k: round(v / n_subs, 4) for k, v in sorted(std_subs.items())},
             "segment_char_shares": {k: round(v / n_chars, 4)
                                     for k, v in sorted(std_chars.items())},
-            "detector": "innonlp.nlp.standard (char 2-5-gram + word logistic regression; "
+            "detector": "innonlp.nlp.standard (word + word-ending logistic regression; "
                         "function-word rules for en/sv/da/se)",
             "model": model_info(),
         },

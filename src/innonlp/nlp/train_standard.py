@@ -59,7 +59,7 @@ def train(shared: Path, out: Path, c: float = 10.0) -> dict[str, float]:
                         intercept=np.float64(clf.intercept_[0]),
                         trained_on=np.str_(f"NDT train nob {len(nb)} / nno {len(nn)} "
                                            "sentences incl. nb-nn unlabelled 10k each"),
-                        version=np.str_("1"))
+                        version=np.str_("2"))
     return {"nb_sentences": len(nb), "nn_sentences": len(nn), "weights": len(index)}
 
 
