@@ -83,8 +83,7 @@ def _parse_signature(sig_lines: list[str], result: LetterResult) -> None:
             name_at = k
             break
     after = sig_lines[(name_at + 1) if name_at is not None else 0:]
-    after = [s for s in after if not P.JOB_TITLE.match(s)] + \
-        ([] if not after or not P.JOB_TITLE.match(after[-1]) else [])
+    after = [s for s in after if not P.JOB_TITLE.match(s)]
     for s in after:
         if len(s) < 90 and (P.ORG_HINT.search(s) or any(p.search(s) for _, p, _ in RULES)):
             result.organisation = s.strip().rstrip(",")
