@@ -111,4 +111,20 @@ def test_demo_accounts_for_every_sample_input(tmp_path: Path) -> None:
     truth = json.loads((sample.parent / "ground_truth.json").read_text(encoding="utf-8"))
     n_nn = sum(t["standard"] == "nn" for t in truth["submissions"])
     assert m["standards"]["submissions"] == {"nb": 100 - n_nn, "nn": n_nn}
-    assert m["stages"] == ["ingest", "standard"]
+    assert m["stages"] == ["ingest", "standard", "nlp"]
+    # the run records which language pipeline ran for each standard, and why
+    for std in ("nb", "nn"):
+        choice = m["nlp"]["pipelines"][std]
+        assert choice["tier"] in ("embedded", "spacy") and choice["reason"]
+    assert m["nlp"]["segments"] == m["segments"] and m["nlp"]["tokens"] > 1000
+    assert "Language pipeline for nb" in res.stderr
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Kommunen støtter forslaget om mer samarbeid.", "utf-8")
+    res = _cli("analyze", str(tmp_path / "a.txt"), "--out", str(tmp_path / "run"),
+               "--nlp", "nb_core_news_zz")
+    assert res.returncode != 0
+    assert "nb_core_news_zz" in res.stderr and "pip install" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "run" / "manifest.json").exists()

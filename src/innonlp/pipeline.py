@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,11 @@ from .frames import segments_frame, submissions_frame
 from .ingest.run import IngestResult, ProgressFn, ingest
 from .io import write_json, write_parquet
 from .manifest import build_manifest
+from .nlp.analysis import analyze_segments
+from .nlp.loader import NorwegianNLP
 from .nlp.standard import annotate_standards
+
+DEFAULT_STAGES = ("ingest", "standard", "nlp")
 
 COMPLETION_MARKER = "manifest.json"
 
@@ -28,6 +32,7 @@ class RunResult:
     out: Path
     ingest: IngestResult
     manifest: dict[str, Any]
+    analyses: list[Any] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -49,20 +54,30 @@ def run_ingest(inputs: Iterable[str | Path], out: str | Path,
                config: IngestConfig | None = None, strict: bool = False,
                progress: ProgressFn | None = None) -> RunResult:
     """``innonlp ingest``: read inputs and write submissions, segments and the manifest."""
-    return analyze(inputs, out, config=config, strict=strict, progress=progress)
+    return analyze(inputs, out, config=config, strict=strict, progress=progress,
+                   stages=("ingest", "standard"))
 
 
 def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig | None = None,
             strict: bool = False, summary: str | Path | None = None,
             progress: ProgressFn | None = None,
-            stages: tuple[str, ...] = ("ingest", "standard")) -> RunResult:
+            stages: tuple[str, ...] = DEFAULT_STAGES, nlp: str = "auto",
+            batch_size: int = 256, n_process: int = 1,
+            log: Callable[[str], None] | None = None) -> RunResult:
     """Run the analysis stages on ``inputs`` and write the run folder ``out``.
 
-    Stages so far: ingest (submissions, segments, campaigns, manifest) and written-standard
-    detection (nb/nn/other per submission and segment, shares in the manifest). ``summary`` is
-    accepted now so the command line stays stable; comparing is a later stage.
+    Stages so far: ingest (submissions, segments, campaigns, manifest), written-standard
+    detection (nb/nn/other per submission and segment, shares in the manifest) and the
+    Norwegian language layer (``nlp``: tier ``auto|embedded|<spaCy pipeline>``; which
+    pipeline ran for each standard, and why, goes into the manifest and to ``log``).
+    ``summary`` is accepted now so the command line stays stable; comparing is a later stage.
     """
     cfg = config or IngestConfig()
+    layer = NorwegianNLP(nlp=nlp, batch_size=batch_size, n_process=n_process) \
+        if "nlp" in stages else None  # resolves the tier first: a missing model fails fast
+    if layer is not None and log is not None:
+        for c in layer.choices.values():
+            log(f"Language pipeline for {c.standard}: {c.model} ({c.tier}) — {c.reason}")
     out_path = Path(out)
     _prepare_out(out_path)
     t0 = time.perf_counter()
@@ -70,9 +85,15 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     result.submissions, result.segments = annotate_standards(result.submissions,
                                                              result.segments)
     write_ingest_outputs(result, out_path)
+    analyses: list[Any] = []
+    nlp_record = None
+    if layer is not None:
+        analyses, nlp_record = analyze_segments(result.segments, layer)
     manifest = build_manifest(result, cfg, time.perf_counter() - t0, list(stages))
+    if nlp_record is not None:
+        manifest["nlp"] = nlp_record
     if summary is not None:
         manifest["summary"] = {"path": str(summary),
                                "status": "not compared: the compare stage is not built yet"}
     write_json(out_path / COMPLETION_MARKER, manifest)
-    return RunResult(out_path, result, manifest)
+    return RunResult(out_path, result, manifest, analyses)

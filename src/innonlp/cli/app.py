@@ -10,7 +10,7 @@ import typer
 
 from ..config import IngestConfig, load_config, merge_columns, parse_size
 from ..errors import ConfigError, InnonlpError
-from ..pipeline import RunResult, analyze
+from ..pipeline import DEFAULT_STAGES, RunResult, analyze
 from ..sample import sample_path
 from .output import Reporter
 
@@ -35,6 +35,9 @@ TextColOpt = Annotated[list[str] | None, typer.Option(
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first failed input.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Print every input.")]
+NlpOpt = Annotated[str, typer.Option(
+    "--nlp", help="Language pipeline: auto (an installed nb_core_news_* for Bokmål, else the "
+    "embedded one), embedded (built in, no download), or a spaCy package name or path.")]
 
 
 def _config(config: Path | None, text_column: list[str] | None, id_column: str | None,
@@ -63,11 +66,12 @@ def _config(config: Path | None, text_column: list[str] | None, id_column: str |
 
 
 def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: bool,
-         verbose: bool, summary: Path | None, stages: tuple[str, ...]) -> RunResult:
+         verbose: bool, summary: Path | None, stages: tuple[str, ...],
+         nlp: str = "auto") -> RunResult:
     rep = Reporter(quiet=quiet, verbose=verbose)
     with rep.progress("Reading inputs") as tick:
         result = analyze(inputs, out, config=cfg, strict=strict, summary=summary,
-                         progress=tick, stages=stages)
+                         progress=tick, stages=stages, nlp=nlp, log=rep.info)
     rep.summary(result)
     return result
 
@@ -95,6 +99,24 @@ def evaluate_standard_cmd(
     from ..nlp.evaluate import evaluate_standard
 
     typer.echo(json.dumps(evaluate_standard(file, text_field, label_field), ensure_ascii=False))
+
+
+@evaluate_app.command("nlp")
+def evaluate_nlp_cmd(
+    file: Annotated[Path, typer.Argument(help="CoNLL-U treebank file (.conllu or .conllu.gz).")],
+    nlp: NlpOpt = "embedded",
+    standard: Annotated[str | None, typer.Option(
+        help="nb or nn (default: detected from the text).")] = None,
+) -> None:
+    """Lemmas, UPOS, sentences and speed against gold: tokens, lemma_acc, upos_acc,
+    sentence_f1, words_per_second, tier."""
+    import json
+
+    from ..nlp.evaluate import evaluate_nlp
+
+    if standard is not None and standard not in ("nb", "nn"):
+        raise ConfigError(f"--standard must be nb or nn. Got {standard!r} instead.")
+    typer.echo(json.dumps(evaluate_nlp(file, nlp, standard), ensure_ascii=False))
 
 
 @app.callback()
@@ -158,6 +180,7 @@ def analyze_cmd(
         "--no-letter-cleanup", help="Keep letterheads and signatures.")] = False,
     no_campaigns: Annotated[bool, typer.Option(
         "--no-campaigns", help="Skip campaign detection.")] = False,
+    nlp: NlpOpt = "auto",
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -168,13 +191,14 @@ def analyze_cmd(
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
                   no_letter_cleanup, no_campaigns)
-    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, ("ingest", "standard")))
+    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp))
 
 
 @app.command("demo")
 def demo_cmd(
     out: Annotated[Path, typer.Option("--out", "-o", help="Run folder to write.")] = Path(
         "innonlp-demo"),
+    nlp: NlpOpt = "auto",
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -183,7 +207,7 @@ def demo_cmd(
     cfg = load_config(root / "innonlp.toml")
     summary = root / "oppsummering.md"
     result = _run([root / "innspill"], out, cfg, False, quiet, verbose, summary,
-                  ("ingest", "standard"))
+                  DEFAULT_STAGES, nlp)
     if not quiet:
         typer.echo(f"Demo run written to {out}")
     _exit_for(result)

@@ -19,6 +19,11 @@ class Reporter:
         self.console = Console(stderr=True)
         self.is_tty = sys.stderr.isatty()
 
+    def info(self, message: str) -> None:
+        """One plain line on stderr (not with --quiet)."""
+        if not self.quiet:
+            self.console.print(message, markup=False, highlight=False)
+
     @contextmanager
     def progress(self, label: str) -> Iterator[Callable[[str], None]]:
         if self.quiet:
@@ -58,6 +63,11 @@ class Reporter:
         table.add_row("segments", str(m["segments"]))
         cs = m["campaign_summary"]
         table.add_row("campaigns", f"{cs['campaigns']} ({cs['campaign_copies']} copies)")
+        if "nlp" in m:
+            n = m["nlp"]
+            for std, c in n["pipelines"].items():
+                table.add_row(f"language {std}", f"{c['model']} ({c['tier']})")
+            table.add_row("tokens", f"{n['tokens']} ({n['words_per_second']} words/s)")
         self.console.print(table)
         for e in m["inputs"]:
             if e["status"] == "failed" or (self.verbose and e["status"] == "skipped"):

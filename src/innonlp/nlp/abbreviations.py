@@ -21,3 +21,13 @@ SENTENCE_FINAL: frozenset[str] = frozenset(
 
 # Single capital letters followed by a full stop are initials ("K. Nordmann").
 INITIAL_MAX_LEN = 1
+
+# Abbreviations the embedded tokenizer keeps whole with their full stop ("kap." not "kap" + ".")
+# — only those that are not also ordinary words at the end of a sentence ("alt.", "red.").
+TOKENIZER_ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    nr kap pkt jf jfr mv mm osv ca evt pga iht ifb ift tlf vedr dvs inkl ekskl mht kl ref
+    fig avd adm dept prof dr mill mrd kr stk hhv vha iflg sml ndf ovf mfl m.fl m.m o.l
+    t.o.m f.o.m o.fl m.a t.d bl.a f.eks p.t m.v o.a
+    """.split()
+)

@@ -1,4 +1,5 @@
-"""Evaluation of the language layer against gold data (written standard so far)."""
+"""Evaluation of the language layer against gold data: written standard, and lemmas, POS
+and sentences on CoNLL-U treebanks."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import spacy
+
 from ..errors import ConfigError, InputError
+from .conll import Sentence, read_conll
+from .loader import NorwegianNLP
 from .standard import detect_standards, model_info
 
 # Gold labels as in ../shared/data/nb-nn (ISO 639-3) and their innonlp labels.
@@ -55,4 +60,117 @@ def evaluate_standard(path: str | Path, text_field: str = "text",
         "predicted_other": dict(Counter(q for q in pred if q.startswith("other"))),
         "sentences_per_second": round(len(rows) / seconds, 1) if seconds else None,
         "model": model_info(),
+    }
+
+
+def _paragraphs(path: Path) -> list[list[Sentence]]:
+    """Sentences grouped by ``# newpar``/``# newdoc`` (else in runs of ten), so sentence
+    splitting is measured on running text, not on one sentence at a time."""
+    sents = list(read_conll(path))
+    marked = any("newpar" in s.meta or "newdoc id" in s.meta for s in sents)
+    groups: list[list[Sentence]] = []
+    for i, s in enumerate(sents):
+        new = ("newpar" in s.meta or "newdoc id" in s.meta) if marked else i % 10 == 0
+        if new or not groups:
+            groups.append([])
+        groups[-1].append(s)
+    return groups
+
+
+def _gold_spans(text: str, group: list[Sentence], offset: int
+                ) -> list[tuple[int, int, str, str]]:
+    """(start, end, lemma, upos) of each gold word, found in order in ``text``."""
+    out = []
+    pos = offset
+    for s in group:
+        for r in s.rows:
+            i = text.find(r[1], pos)
+            if i < 0 or i - pos > 10:
+                out.append((-1, -1, r[2], r[3]))  # not findable: counted as wrong
+                continue
+            out.append((i, i + len(r[1]), r[2], r[3]))
+            pos = i + len(r[1])
+    return out
+
+
+def evaluate_nlp(path: str | Path, nlp: str = "embedded", standard: str | None = None
+                 ) -> dict[str, Any]:
+    """Lemma and UPOS accuracy, sentence F1 and speed of a pipeline tier on a CoNLL-U file.
+
+    Text is tokenised by the pipeline itself (one core, ``n_process=1``); a gold token counts
+    as right only when a predicted token has exactly its characters and the right tag/lemma.
+    ``lemma_acc`` skips gold PUNCT tokens and compares case-insensitively; ``upos_acc``
+    counts every token.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"Evaluation file {str(p)!r} does not exist.")
+    groups = _paragraphs(p)
+    if not groups:
+        raise InputError(f"{p.name} has no sentences.")
+    texts = [" ".join(s.text for s in g) for g in groups]
+    if standard is None:
+        labels = Counter(g.label for g in detect_standards(texts))
+        standard = "nn" if labels["nn"] > labels["nb"] else "nb"
+    layer = NorwegianNLP(nlp=nlp, batch_size=64)
+    lang = layer.language(standard)
+    lang(texts[0])  # loads the model data outside the timing
+    t0 = time.perf_counter()
+    docs = list(lang.pipe(texts, batch_size=64))
+    cold = time.perf_counter() - t0
+    # Steady state: a second pass, once spaCy's vocabulary and the tagger's type cache hold
+    # the file's words, as they do in any run after its first few thousand documents.
+    t0 = time.perf_counter()
+    for _ in lang.pipe(texts, batch_size=64):
+        pass
+    seconds = time.perf_counter() - t0
+    blank = spacy.blank("nb")
+    list(blank.pipe(texts))
+    t0 = time.perf_counter()
+    for _ in blank.pipe(texts):
+        pass
+    floor = time.perf_counter() - t0
+    n_tok = n_lem = ok_pos = ok_lem = aligned = 0
+    gold_sents = pred_sents = ok_sents = 0
+    for text, group, doc in zip(texts, groups, docs, strict=True):
+        pred = {(t.idx, t.idx + len(t)): t for t in doc if not t.is_space}
+        gold = _gold_spans(text, group, 0)
+        for start, end, lemma, upos in gold:
+            tok = pred.get((start, end))
+            n_tok += 1
+            aligned += tok is not None
+            ok_pos += tok is not None and tok.pos_ == upos
+            if upos != "PUNCT":
+                n_lem += 1
+                ok_lem += tok is not None and tok.lemma_.lower() == lemma.lower()
+        bounds, k = set(), 0
+        for s in group:
+            first, last = gold[k], gold[k + len(s.rows) - 1]
+            bounds.add((first[0], last[1]))
+            k += len(s.rows)
+        predicted = set()
+        for sent in doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            if toks:
+                predicted.add((toks[0].idx, toks[-1].idx + len(toks[-1])))
+        gold_sents += len(bounds)
+        pred_sents += len(predicted)
+        ok_sents += len(bounds & predicted)
+    precision = ok_sents / max(pred_sents, 1)
+    recall = ok_sents / max(gold_sents, 1)
+    choice = layer.choices[standard]
+    return {
+        "file": p.name,
+        "standard": standard,
+        "tokens": n_tok,
+        "lemma_acc": round(100 * ok_lem / max(n_lem, 1), 2),
+        "upos_acc": round(100 * ok_pos / max(n_tok, 1), 2),
+        "sentence_f1": round(100 * 2 * precision * recall / max(precision + recall, 1e-9), 2),
+        "token_alignment": round(100 * aligned / max(n_tok, 1), 2),
+        "words_per_second": round(n_tok / seconds) if seconds else None,
+        "words_per_second_first_pass": round(n_tok / cold) if cold else None,
+        "blank_tokenizer_words_per_second": round(n_tok / floor) if floor else None,
+        "tier": choice.tier,
+        "model": choice.model,
+        "model_version": choice.version,
     }

@@ -11,7 +11,8 @@ import re
 from .abbreviations import ABBREVIATIONS, SENTENCE_FINAL
 
 # A candidate boundary: terminal punctuation (with closing quotes/brackets), then space.
-_CANDIDATE = re.compile(r"([.!?…]+[»\"”')\]]*)(\s+)")
+_CANDIDATE = re.compile(r"([.!?…:]+[»\"”')\]]*)(\s+)")
+_AFTER_COLON = re.compile(r"[«\"“–-]|[A-ZÆØÅ][a-zæøå]")
 _NEXT_START = re.compile(r"[«\"“(\[]?[A-ZÆØÅÉ0-9§–-]")
 
 
@@ -60,6 +61,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if not _NEXT_START.match(text, nxt):
                 continue
             punct = m.group(1)
+            # A colon ends a sentence only before a capitalised word, a quote or a dash
+            # ("Slik er det beskrevet: Våren 1999 …"), not before a list or a number.
+            if punct.startswith(":") and not _AFTER_COLON.match(text, nxt):
+                continue
             if punct.startswith(".") and len(punct.rstrip("»\"”')]")) == 1:
                 tok = _token_before(text, m.start(1) + 1)
                 if _is_abbreviation(tok):

@@ -1,0 +1,144 @@
+"""innonlp's spaCy components, registered in this one module.
+
+- ``innonlp_sentences``: sentence starts from the rule-based splitter that knows Norwegian
+  abbreviations (f.eks., bl.a., jf., nr., kap., pkt., mv., §);
+- ``innonlp_tagger``: the embedded perceptron tagger + lemmatiser for one written standard
+  (sets ``token.pos_`` and ``token.lemma_``);
+- ``innonlp_compounds``: ``token._.compound_head`` / ``token._.compound_modifier`` for
+  compound nouns and adjectives (not names) (``innovasjonstakten`` → ``innovasjon`` + ``takt``).
+
+Every pipeline gets ``token._.is_stop_lemma`` (stop word by lemma, nb + nn + consultation
+boilerplate; see :mod:`innonlp.nlp.stopwords`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import spacy
+from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, POS, SENT_START
+from spacy.language import Language
+from spacy.symbols import ADJ, NOUN
+from spacy.tokens import Doc, Token
+
+from .compounds import split_compound
+from .lemmatizer import Lemmatizer
+from .sentences import split_sentences
+from .stopwords import is_stop_lemma
+from .tagger import PerceptronTagger
+
+EMBEDDED_VERSION = "1"  # bump when the shipped embedded models change
+POS_IDS = {name: spacy.parts_of_speech.IDS[name] for name in spacy.parts_of_speech.IDS}
+
+
+def _compound_part(token: Token, part: int) -> str | None:
+    if token.pos not in (NOUN, ADJ) or len(token.lemma_) < 7:
+        return None
+    parts = split_compound(token.lemma_.lower(), token.doc._.standard or "nb")
+    return None if parts is None else parts[part]
+
+
+if not Token.has_extension("compound_head"):
+    Doc.set_extension("standard", default=None)
+    Token.set_extension("compound_modifier", getter=lambda t: _compound_part(t, 0))
+    Token.set_extension("compound_head", getter=lambda t: _compound_part(t, 1))
+    Token.set_extension("is_stop_lemma", getter=lambda t: is_stop_lemma(t.lemma_))
+
+
+@lru_cache(maxsize=4)
+def load_embedded(standard: str) -> tuple[PerceptronTagger, Lemmatizer, dict]:
+    """The shipped tagger and lemmatiser for ``nb`` or ``nn`` (loaded once per process)."""
+    import json
+
+    ref = resources.files("innonlp.nlp") / "data" / f"embedded-{standard}.npz"
+    with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as arrays:
+        info = json.loads(str(arrays["info"][0]))
+        return PerceptronTagger.from_arrays(arrays), Lemmatizer.from_arrays(arrays), info
+
+
+class SentenceComponent:
+    """Sets sentence starts from :func:`~innonlp.nlp.sentences.split_sentences`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        arr = doc.to_array([IDX, IS_SPACE])
+        starts = np.fromiter((a for a, _ in split_sentences(doc.text)), dtype=np.uint64)
+        flags = np.isin(arr[:, 0], starts) & (arr[:, 1] == 0)
+        flags[0] = True
+        doc.from_array([SENT_START], np.where(flags, 1, -1).astype(np.uint64)[:, None])
+        return doc
+
+
+class TaggerComponent:
+    """Embedded tagger + lemmatiser: sets POS and LEMMA with arrays, not Token objects."""
+
+    def __init__(self, standard: str):
+        self.standard = standard
+        self.tagger, self.lemmatizer, self.info = load_embedded(standard)
+        self._pos = np.array([POS_IDS[t] for t in self.tagger.tags_] + [POS_IDS["SPACE"]],
+                             dtype=np.uint64)
+        self._lemmas: dict[tuple[int, int], int] = {}
+
+    def _lemma(self, doc: Doc, orth: int, tag: int) -> int:
+        key = (orth, tag)
+        lemma = self._lemmas.get(key)
+        if lemma is None:
+            if len(self._lemmas) > 500_000:
+                self._lemmas.clear()
+            form = doc.vocab.strings[orth]
+            if tag == len(self.tagger.tags_):
+                text = form
+            else:
+                text = self.lemmatizer.lemmatize(form, str(self.tagger.tags_[tag]))
+            lemma = self._lemmas[key] = doc.vocab.strings.add(text)
+        return lemma
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        doc._.standard = self.standard
+        arr = doc.to_array([ORTH, IS_SPACE, SENT_START])
+        keep = np.flatnonzero(arr[:, 1] == 0)
+        tags = np.full(len(doc), len(self.tagger.tags_), dtype=np.int64)  # SPACE
+        if len(keep):
+            orths = arr[keep, 0].tolist()
+            starts = arr[keep, 2].astype(np.int64) == 1
+            strings = doc.vocab.strings
+            tags[keep] = self.tagger.predict_ids(orths, starts, text_of=strings.__getitem__)
+        lemma = self._lemma
+        out = np.empty((len(doc), 2), dtype=np.uint64)
+        out[:, 0] = self._pos[tags]
+        out[:, 1] = [lemma(doc, o, t) for o, t in zip(arr[:, 0].tolist(), tags.tolist(),
+                                                       strict=True)]
+        doc.from_array([POS, LEMMA], out)
+        return doc
+
+
+class CompoundComponent:
+    """Marks the doc's written standard; ``token._.compound_head``/``_modifier`` are
+    computed on first use (cached per lemma), so untouched tokens cost nothing."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.standard = self.language
+        return doc
+
+
+@Language.factory("innonlp_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceComponent:
+    return SentenceComponent()
+
+
+@Language.factory("innonlp_tagger", default_config={"standard": "nb"})
+def make_tagger(nlp: Language, name: str, standard: str) -> TaggerComponent:
+    return TaggerComponent(standard)
+
+
+@Language.factory("innonlp_compounds", default_config={"language": "nb"})
+def make_compounds(nlp: Language, name: str, language: str) -> CompoundComponent:
+    return CompoundComponent(language)

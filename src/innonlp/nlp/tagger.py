@@ -1,0 +1,243 @@
+"""A fast greedy averaged-perceptron part-of-speech tagger with hashed features.
+
+Word-level features (the word, its suffixes, prefix and shape, in each of five roles: the
+word itself, the previous/next word, the word two back/ahead) are hashed once per word
+*type* and cached in a table, so tagging a document is a cached lookup per token, numpy
+gathers, and a left-to-right pass over a precomputed best-tag-given-previous-tag table.
+The learned weights are sparse: only hash buckets that training touched are kept
+(``buckets_``), so the shipped model is about 1 MB.
+
+Estimator-style: parameters in ``__init__``, learned attributes end in ``_``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from sklearn.utils import murmurhash3_32
+
+_UPPER = re.compile(r"[A-ZÆØÅÀ-ÖØ-Þ]")
+_LOWER = re.compile(r"[a-zæøåß-öø-ÿ]")
+_DIGIT = re.compile(r"[0-9]")
+_REPEAT = re.compile(r"(.)\1{2,}")
+# Tokens after which the next word starts a sentence-like unit (capitalisation is then weak
+# evidence for a proper noun).
+_START_AFTER = frozenset({".", "!", "?", ":", "«", "»", '"', "–", "-", "…"})
+BOS, EOS = "<S>", "</S>"
+N_ROLES = 5  # current, previous, next, two back, two ahead
+
+
+def word_shape(word: str) -> str:
+    s = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
+    return _REPEAT.sub(r"\1\1", s)[:5]
+
+
+def _role_features(word: str) -> tuple[list[str], ...]:
+    low = word.lower()
+    shape = word_shape(word)
+    cur = ["b", "w=" + low, "sh=" + shape, f"cap={word[:1].isupper():d}",
+           *(f"s{k}={low[-k:]}" for k in range(1, 6)), "p3=" + low[:3],
+           f"hy={'-' in word:d}", f"len={min(len(word), 12)}"]
+    prev = ["w-1=" + low, "s3-1=" + low[-3:], "sh-1=" + shape, "s2-1=" + low[-2:]]
+    nxt = ["w+1=" + low, "s3+1=" + low[-3:], "sh+1=" + shape]
+    return cur, prev, nxt, ["w-2=" + low], ["w+2=" + low]
+
+
+ROLE_SIZES = (12, 4, 3, 1, 1)  # features per role, in _role_features order
+_ROLE_SLICES = tuple(slice(sum(ROLE_SIZES[:r]), sum(ROLE_SIZES[: r + 1]))
+                     for r in range(len(ROLE_SIZES)))
+
+
+class PerceptronTagger:
+    """Greedy left-to-right tagger; ``fit(sentences, tags)`` then ``predict(words)``."""
+
+    def __init__(self, n_buckets: int = 1 << 20, epochs: int = 10, seed: int = 0):
+        self.n_buckets = n_buckets
+        self.epochs = epochs
+        self.seed = seed
+        self._reset_cache()
+
+    # ---- features -------------------------------------------------------------------
+    def _reset_cache(self) -> None:
+        self._type_ids: dict = {}
+        self._table = np.zeros((1024, sum(ROLE_SIZES)), dtype=np.int64)
+
+    def _hash(self, feature: str) -> int:
+        return murmurhash3_32(feature, seed=7, positive=True) % self.n_buckets
+
+    def _rows(self, buckets: np.ndarray) -> np.ndarray:
+        """Map hash buckets to weight rows (0 = a zero row for untrained buckets)."""
+        if not hasattr(self, "buckets_"):
+            return buckets  # training: dense table indexed by bucket
+        pos = np.searchsorted(self.buckets_, buckets)
+        pos = np.minimum(pos, len(self.buckets_) - 1)
+        return np.where(self.buckets_[pos] == buckets, pos + 1, 0)
+
+    def _add_types(self, keys: list, texts: list[str]) -> None:
+        """Hash the features of new word types and store their weight rows (batched)."""
+        i = len(self._type_ids)
+        need = i + len(keys)
+        if need > len(self._table):
+            grow = max(need, 2 * len(self._table))
+            self._table = np.vstack([self._table, np.zeros((grow - len(self._table),
+                                                            self._table.shape[1]), np.int64)])
+        hashes = [self._hash(f) for t in texts for fs in _role_features(t) for f in fs]
+        rows = self._rows(np.array(hashes, dtype=np.int64)).reshape(len(keys), -1)
+        self._table[i:need] = rows
+        for j, k in enumerate(keys):
+            self._type_ids[k] = i + j
+
+    def type_ids(self, keys: Sequence[object], text_of=None) -> np.ndarray:  # noqa: ANN001
+        """Cached type ids of ``keys`` (words, or spaCy orth hashes with ``text_of``)."""
+        if len(self._type_ids) > 500_000:
+            self._reset_cache()
+        get = self._type_ids.get
+        out = [get(k) for k in keys]
+        if None in out:
+            new = list(dict.fromkeys(k for k, v in zip(keys, out, strict=True) if v is None))
+            self._add_types(new, [text_of(k) for k in new] if text_of else new)
+            out = [get(k) for k in keys]
+        return np.asarray(out, dtype=np.int64)
+
+    def features(self, words: Sequence[object], starts: np.ndarray | None = None,
+                 text_of=None) -> np.ndarray:  # noqa: ANN001
+        """(n_words, n_features) weight-row indices; ``starts`` marks sentence starts."""
+        n = len(words)
+        start = np.zeros(n, dtype=bool) if starts is None else np.array(starts, dtype=bool)
+        if n:
+            start[0] = True
+        ids = self.type_ids(words, text_of)
+        special = self.type_ids([BOS, EOS])
+        table = self._table  # after the lookups: they may have grown it
+        rows = table[ids]
+        bos, eos = table[special[0]], table[special[1]]
+        cur, r_prev, r_next, r_prev2, r_next2 = (rows[:, sl] for sl in _ROLE_SLICES)
+        end = np.append(start[1:], True)
+        s1 = np.append(False, start[:-1])
+        e1 = np.append(end[1:], True)
+        prev = np.vstack([r_prev[:1], r_prev[:-1]])
+        prev[start] = bos[_ROLE_SLICES[1]]
+        nxt = np.vstack([r_next[1:], r_next[:1]])
+        nxt[end] = eos[_ROLE_SLICES[2]]
+        prev2 = np.vstack([r_prev2[:2], r_prev2[:-2]])[:n]
+        prev2[start | s1] = bos[_ROLE_SLICES[3]]
+        nxt2 = np.vstack([r_next2[2:], r_next2[:2]])[:n]
+        nxt2[end | e1] = eos[_ROLE_SLICES[4]]
+        texts = words if text_of is None else [text_of(k) for k in words]
+        capital = np.fromiter((w[:1].isupper() for w in texts), dtype=np.int64, count=n)
+        after = np.fromiter((w in _START_AFTER for w in texts), dtype=bool, count=n)
+        unit_start = start | np.append(False, after[:-1])
+        combo = self._combo_rows()[2 * unit_start.astype(np.int64) + capital][:, None]
+        return np.hstack([cur, prev, nxt, prev2, nxt2, combo])
+
+    def _combo_rows(self) -> np.ndarray:
+        """Rows for (starts a unit, capitalised) pairs, indexed by 2*start + cap."""
+        combo = getattr(self, "_combo", None)
+        if combo is None:
+            buckets = np.array([self._hash(f"cs={s}{c}") for s in (0, 1) for c in (0, 1)])
+            combo = self._combo = self._rows(buckets)
+        return combo
+
+    # ---- training ---------------------------------------------------------------------
+    def fit(self, sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+            ) -> PerceptronTagger:
+        for attr in ("buckets_", "weights_", "history_", "tags_", "_combo"):
+            self.__dict__.pop(attr, None)
+        self._reset_cache()
+        labels = sorted({t for sent in tags for t in sent})
+        index = {t: i for i, t in enumerate(labels)}
+        n_tags = len(labels)
+        feats = [self.features(s) for s in sentences]
+        gold = [np.array([index[t] for t in sent]) for sent in tags]
+        w = np.zeros((self.n_buckets, n_tags))
+        w_sum = np.zeros_like(w)
+        h = np.zeros((n_tags + 1, n_tags))  # previous tag (n_tags = sentence start) -> tag
+        h_sum = np.zeros_like(h)
+        step = 1
+        rng = np.random.default_rng(self.seed)
+        for _ in range(self.epochs):
+            for j in rng.permutation(len(feats)):
+                ids, y = feats[j], gold[j]
+                scores = w[ids].sum(1)
+                p1 = n_tags
+                for i in range(len(y)):
+                    k = int((scores[i] + h[p1]).argmax())
+                    g = y[i]
+                    if k != g:
+                        f = ids[i]
+                        w[f, g] += 1
+                        w[f, k] -= 1
+                        w_sum[f, g] += step
+                        w_sum[f, k] -= step
+                        h[p1, g] += 1
+                        h[p1, k] -= 1
+                        h_sum[p1, g] += step
+                        h_sum[p1, k] -= step
+                    p1 = k
+                    step += 1
+        avg = w - w_sum / step
+        used = np.flatnonzero(np.abs(avg).max(1) > 1e-3)
+        self.tags_ = np.array(labels)
+        self.buckets_ = used.astype(np.int64)
+        self.weights_ = np.vstack([np.zeros((1, n_tags)), avg[used]]).astype(np.float32)
+        self.history_ = (h - h_sum / step).astype(np.float32)
+        self._reset_cache()  # training cached raw buckets; prediction needs weight rows
+        self.__dict__.pop("_combo", None)
+        return self
+
+    # ---- prediction -------------------------------------------------------------------
+    def predict_ids(self, words: Sequence[object], starts: np.ndarray | None = None,
+                    text_of=None) -> list[int]:  # noqa: ANN001
+        """Tag indices into ``tags_``. For every token and every previous tag the best tag is
+        computed in one numpy step; the greedy left-to-right pass is then table lookups."""
+        n = len(words)
+        if not n:
+            return []
+        start = np.zeros(n, dtype=bool) if starts is None else np.array(starts, dtype=bool)
+        start[0] = True
+        scores = self.weights_[self.features(words, start, text_of)].sum(1)
+        best = (scores[:, None, :] + self.history_[None, :, :]).argmax(2).tolist()
+        bos = len(self.tags_)
+        out = []
+        prev = bos
+        for row, s in zip(best, start.tolist(), strict=True):
+            prev = row[bos] if s else row[prev]
+            out.append(prev)
+        return out
+
+    def predict(self, words: Sequence[str], starts: Sequence[bool] | None = None
+                ) -> list[str]:
+        if not words:
+            return []
+        st = None if starts is None else np.asarray(starts, dtype=bool)
+        return [str(self.tags_[k]) for k in self.predict_ids(words, st)]
+
+    # ---- persistence ------------------------------------------------------------------
+    def to_arrays(self, prefix: str = "tagger_") -> dict[str, np.ndarray]:
+        scale = float(np.abs(self.weights_).max() / 32767) or 1.0
+        return {
+            prefix + "buckets": self.buckets_.astype(np.int32),
+            prefix + "weights": np.round(self.weights_ / scale).astype(np.int16),
+            prefix + "scale": np.array([scale]),
+            prefix + "history": self.history_,
+            prefix + "tags": self.tags_,
+            prefix + "n_buckets": np.array([self.n_buckets]),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays, prefix: str = "tagger_") -> PerceptronTagger:
+        tagger = cls(n_buckets=int(arrays[prefix + "n_buckets"][0]))
+        tagger.buckets_ = arrays[prefix + "buckets"].astype(np.int64)
+        tagger.weights_ = (arrays[prefix + "weights"].astype(np.float32)
+                           * np.float32(arrays[prefix + "scale"][0]))
+        tagger.history_ = arrays[prefix + "history"].astype(np.float32)
+        tagger.tags_ = np.array([str(t) for t in arrays[prefix + "tags"]])
+        return tagger
+
+    @classmethod
+    def load(cls, path: str | Path) -> PerceptronTagger:
+        with np.load(path, allow_pickle=False) as arrays:
+            return cls.from_arrays(arrays)
