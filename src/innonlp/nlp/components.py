@@ -58,6 +58,24 @@ def load_embedded(standard: str) -> tuple[PerceptronTagger, Lemmatizer, dict]:
         return PerceptronTagger.from_arrays(arrays), Lemmatizer.from_arrays(arrays), info
 
 
+class TextKeepingTokenizer:
+    """Wraps a tokenizer and keeps the input text in ``doc.user_data`` (``Doc.text`` would
+    rebuild it from a Token object per token, which costs more than tagging)."""
+
+    def __init__(self, tokenizer):  # noqa: ANN001
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data["innonlp_text"] = text
+        return doc
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        if name == "tokenizer":  # not set yet (copying): avoid recursing
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
 class SentenceComponent:
     """Sets sentence starts from :func:`~innonlp.nlp.sentences.split_sentences`."""
 
@@ -65,7 +83,10 @@ class SentenceComponent:
         if not len(doc):
             return doc
         arr = doc.to_array([IDX, IS_SPACE])
-        starts = np.fromiter((a for a, _ in split_sentences(doc.text)), dtype=np.uint64)
+        text = doc.user_data.get("innonlp_text")
+        if text is None:
+            text = doc.text
+        starts = np.fromiter((a for a, _ in split_sentences(text)), dtype=np.uint64)
         flags = np.isin(arr[:, 0], starts) & (arr[:, 1] == 0)
         flags[0] = True
         doc.from_array([SENT_START], np.where(flags, 1, -1).astype(np.uint64)[:, None])
@@ -78,23 +99,34 @@ class TaggerComponent:
     def __init__(self, standard: str):
         self.standard = standard
         self.tagger, self.lemmatizer, self.info = load_embedded(standard)
+        # simplemma reads its dictionaries on first use: do it while loading, not mid-run
+        import simplemma
+
+        simplemma.lemmatize("innspill", lang=standard)
         self._pos = np.array([POS_IDS[t] for t in self.tagger.tags_] + [POS_IDS["SPACE"]],
                              dtype=np.uint64)
-        self._lemmas: dict[tuple[int, int], int] = {}
+        self._lemmas: dict[tuple[int, int], int] = {}  # only counts the cache size
+        self._by_tag: list[dict[int, int]] = [{} for _ in range(len(self._pos))]
 
-    def _lemma(self, doc: Doc, orth: int, tag: int) -> int:
-        key = (orth, tag)
-        lemma = self._lemmas.get(key)
-        if lemma is None:
-            if len(self._lemmas) > 500_000:
-                self._lemmas.clear()
-            form = doc.vocab.strings[orth]
-            if tag == len(self.tagger.tags_):
-                text = form
-            else:
-                text = self.lemmatizer.lemmatize(form, str(self.tagger.tags_[tag]))
-            lemma = self._lemmas[key] = doc.vocab.strings.add(text)
-        return lemma
+    def _lemma_hashes(self, doc: Doc, orths: list[int], tags: list[int]) -> list[int]:
+        """Lemma string hashes, cached per (form, tag): one dict per tag, keyed by form."""
+        if len(self._lemmas) > 500_000:
+            self._lemmas.clear()
+            self._by_tag = [{} for _ in range(len(self._pos))]
+        by_tag = self._by_tag
+        out = [by_tag[t].get(o) for o, t in zip(orths, tags, strict=True)]
+        if None in out:
+            strings = doc.vocab.strings
+            space = len(self.tagger.tags_)
+            for i, v in enumerate(out):
+                if v is None:
+                    o, t = orths[i], tags[i]
+                    form = strings[o]
+                    text = form if t == space else self.lemmatizer.lemmatize(
+                        form, str(self.tagger.tags_[t]))
+                    out[i] = by_tag[t][o] = strings.add(text)
+                    self._lemmas[(o, t)] = out[i]
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -108,11 +140,9 @@ class TaggerComponent:
             starts = arr[keep, 2].astype(np.int64) == 1
             strings = doc.vocab.strings
             tags[keep] = self.tagger.predict_ids(orths, starts, text_of=strings.__getitem__)
-        lemma = self._lemma
         out = np.empty((len(doc), 2), dtype=np.uint64)
         out[:, 0] = self._pos[tags]
-        out[:, 1] = [lemma(doc, o, t) for o, t in zip(arr[:, 0].tolist(), tags.tolist(),
-                                                       strict=True)]
+        out[:, 1] = self._lemma_hashes(doc, arr[:, 0].tolist(), tags.tolist())
         doc.from_array([POS, LEMMA], out)
         return doc
 
@@ -123,6 +153,7 @@ class CompoundComponent:
 
     def __init__(self, language: str):
         self.language = language
+        split_compound("innovasjonstakt", language)  # loads the dictionaries it uses
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.standard = self.language

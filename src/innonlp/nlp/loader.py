@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError, ModelNotFoundError
 from .abbreviations import TOKENIZER_ABBREVIATIONS
-from .components import EMBEDDED_VERSION  # importing it registers the factories
+from .components import EMBEDDED_VERSION, TextKeepingTokenizer  # registers the factories
 
 NB_PACKAGES = ("nb_core_news_lg", "nb_core_news_md", "nb_core_news_sm")
 STANDARDS = ("nb", "nn")
@@ -110,11 +110,17 @@ def _add_abbreviations(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+def build_pipeline(choice: PipelineChoice) -> Language:
+    """A newly built (uncached) pipeline for ``choice``; :func:`load_pipeline` caches."""
+    return _load.__wrapped__(choice.tier, choice.model, choice.standard)
+
+
 @lru_cache(maxsize=8)
 def _load(tier: str, model: str, standard: str) -> Language:
     if tier == "embedded":
         nlp = spacy.blank("nb")
         _add_abbreviations(nlp)
+        nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         nlp.add_pipe("innonlp_sentences")
         nlp.add_pipe("innonlp_tagger", config={"standard": standard})
     else:

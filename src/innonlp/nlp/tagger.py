@@ -19,9 +19,6 @@ from pathlib import Path
 import numpy as np
 from sklearn.utils import murmurhash3_32
 
-_UPPER = re.compile(r"[A-ZÆØÅÀ-ÖØ-Þ]")
-_LOWER = re.compile(r"[a-zæøåß-öø-ÿ]")
-_DIGIT = re.compile(r"[0-9]")
 _REPEAT = re.compile(r"(.)\1{2,}")
 # Tokens after which the next word starts a sentence-like unit (capitalisation is then weak
 # evidence for a proper noun).
@@ -30,19 +27,36 @@ BOS, EOS = "<S>", "</S>"
 N_ROLES = 5  # current, previous, next, two back, two ahead
 
 
+def _shape_table() -> dict[int, str]:
+    table = {}
+    for cp in range(0x250):
+        ch = chr(cp)
+        if ch.isdigit():
+            table[cp] = "d"
+        elif ch.isupper():
+            table[cp] = "X"
+        elif ch.islower():
+            table[cp] = "x"
+    return table
+
+
+_SHAPE = _shape_table()
+
+
 def word_shape(word: str) -> str:
-    s = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
-    return _REPEAT.sub(r"\1\1", s)[:5]
+    """Xxxx-style shape: letters → X/x, digits → d, runs of three or more cut to two."""
+    return _REPEAT.sub(r"\1\1", word.translate(_SHAPE))[:5]
 
 
 def _role_features(word: str) -> tuple[list[str], ...]:
     low = word.lower()
     shape = word_shape(word)
-    cur = ["b", "w=" + low, "sh=" + shape, f"cap={word[:1].isupper():d}",
-           *(f"s{k}={low[-k:]}" for k in range(1, 6)), "p3=" + low[:3],
-           f"hy={'-' in word:d}", f"len={min(len(word), 12)}"]
-    prev = ["w-1=" + low, "s3-1=" + low[-3:], "sh-1=" + shape, "s2-1=" + low[-2:]]
-    nxt = ["w+1=" + low, "s3+1=" + low[-3:], "sh+1=" + shape]
+    s2, s3 = low[-2:], low[-3:]
+    cur = ["b", "w=" + low, "sh=" + shape, "cap=1" if word[:1].isupper() else "cap=0",
+           "s1=" + low[-1:], "s2=" + s2, "s3=" + s3, "s4=" + low[-4:], "s5=" + low[-5:],
+           "p3=" + low[:3], "hy=1" if "-" in word else "hy=0", f"len={min(len(word), 12)}"]
+    prev = ["w-1=" + low, "s3-1=" + s3, "sh-1=" + shape, "s2-1=" + s2]
+    nxt = ["w+1=" + low, "s3+1=" + s3, "sh+1=" + shape]
     return cur, prev, nxt, ["w-2=" + low], ["w+2=" + low]
 
 
@@ -64,6 +78,8 @@ class PerceptronTagger:
     def _reset_cache(self) -> None:
         self._type_ids: dict = {}
         self._table = np.zeros((1024, sum(ROLE_SIZES)), dtype=np.int64)
+        self._flags = np.zeros((1024, 2), dtype=bool)  # capitalised, starts-next-unit
+        self._scores: np.ndarray | None = None  # (types, roles, tags) once trained
 
     def _hash(self, feature: str) -> int:
         return murmurhash3_32(feature, seed=7, positive=True) % self.n_buckets
@@ -77,22 +93,38 @@ class PerceptronTagger:
         return np.where(self.buckets_[pos] == buckets, pos + 1, 0)
 
     def _add_types(self, keys: list, texts: list[str]) -> None:
-        """Hash the features of new word types and store their weight rows (batched)."""
+        """Hash the features of new word types and store their weight rows (batched); for a
+        trained tagger also each role's summed weights, so tagging gathers one row per role
+        instead of one per feature."""
         i = len(self._type_ids)
         need = i + len(keys)
         if need > len(self._table):
             grow = max(need, 2 * len(self._table))
-            self._table = np.vstack([self._table, np.zeros((grow - len(self._table),
-                                                            self._table.shape[1]), np.int64)])
+
+            def _grow(a: np.ndarray) -> np.ndarray:
+                return np.concatenate([a, np.zeros((grow - len(a), *a.shape[1:]), a.dtype)])
+
+            self._table, self._flags = _grow(self._table), _grow(self._flags)
+            if self._scores is not None:
+                self._scores = _grow(self._scores)
         hashes = [self._hash(f) for t in texts for fs in _role_features(t) for f in fs]
         rows = self._rows(np.array(hashes, dtype=np.int64)).reshape(len(keys), -1)
         self._table[i:need] = rows
+        self._flags[i:need, 0] = [t[:1].isupper() for t in texts]
+        self._flags[i:need, 1] = [t in _START_AFTER for t in texts]
+        if hasattr(self, "weights_"):
+            if self._scores is None:
+                self._scores = np.zeros((len(self._table), len(ROLE_SIZES),
+                                         self.weights_.shape[1]), np.float32)
+            w = self.weights_[rows]
+            for r, sl in enumerate(_ROLE_SLICES):
+                self._scores[i:need, r] = w[:, sl].sum(1)
         for j, k in enumerate(keys):
             self._type_ids[k] = i + j
 
     def type_ids(self, keys: Sequence[object], text_of=None) -> np.ndarray:  # noqa: ANN001
         """Cached type ids of ``keys`` (words, or spaCy orth hashes with ``text_of``)."""
-        if len(self._type_ids) > 500_000:
+        if len(self._type_ids) > 200_000:
             self._reset_cache()
         get = self._type_ids.get
         out = [get(k) for k in keys]
@@ -126,12 +158,46 @@ class PerceptronTagger:
         prev2[start | s1] = bos[_ROLE_SLICES[3]]
         nxt2 = np.vstack([r_next2[2:], r_next2[:2]])[:n]
         nxt2[end | e1] = eos[_ROLE_SLICES[4]]
-        texts = words if text_of is None else [text_of(k) for k in words]
-        capital = np.fromiter((w[:1].isupper() for w in texts), dtype=np.int64, count=n)
-        after = np.fromiter((w in _START_AFTER for w in texts), dtype=bool, count=n)
-        unit_start = start | np.append(False, after[:-1])
-        combo = self._combo_rows()[2 * unit_start.astype(np.int64) + capital][:, None]
+        combo = self._combo_rows()[self._combo_index(ids, start)][:, None]
         return np.hstack([cur, prev, nxt, prev2, nxt2, combo])
+
+    def _combo_index(self, ids: np.ndarray, start: np.ndarray) -> np.ndarray:
+        flags = self._flags[ids]
+        unit_start = start | np.append(False, flags[:-1, 1])
+        return 2 * unit_start.astype(np.int64) + flags[:, 0]
+
+    def _neighbours(self, ids: np.ndarray, start: np.ndarray, bos: int, eos: int
+                    ) -> tuple[np.ndarray, ...]:
+        """Type ids of the previous, next, two-back and two-ahead words (BOS/EOS at
+        sentence edges)."""
+        n = len(ids)
+        end = np.append(start[1:], True)
+        s1 = np.append(False, start[:-1])
+        e1 = np.append(end[1:], True)
+        prev = np.full(n, bos)
+        prev[1:] = ids[:-1]
+        prev[start] = bos
+        nxt = np.full(n, eos)
+        nxt[:-1] = ids[1:]
+        nxt[end] = eos
+        prev2 = np.full(n, bos)
+        prev2[2:] = ids[:-2]
+        prev2[start | s1] = bos
+        nxt2 = np.full(n, eos)
+        nxt2[:-2] = ids[2:]
+        nxt2[end | e1] = eos
+        return prev, nxt, prev2, nxt2
+
+    def scores(self, words: Sequence[object], start: np.ndarray, text_of=None  # noqa: ANN001
+               ) -> np.ndarray:
+        """(n_words, n_tags) scores without the previous-tag term (trained tagger)."""
+        ids = self.type_ids(words, text_of)
+        bos, eos = self.type_ids([BOS, EOS]).tolist()
+        prev, nxt, prev2, nxt2 = self._neighbours(ids, start, bos, eos)
+        sc = self._scores
+        combo = self.weights_[self._combo_rows()]
+        return (sc[ids, 0] + sc[prev, 1] + sc[nxt, 2] + sc[prev2, 3] + sc[nxt2, 4]
+                + combo[self._combo_index(ids, start)])
 
     def _combo_rows(self) -> np.ndarray:
         """Rows for (starts a unit, capitalised) pairs, indexed by 2*start + cap."""
@@ -198,15 +264,21 @@ class PerceptronTagger:
             return []
         start = np.zeros(n, dtype=bool) if starts is None else np.array(starts, dtype=bool)
         start[0] = True
-        scores = self.weights_[self.features(words, start, text_of)].sum(1)
-        best = (scores[:, None, :] + self.history_[None, :, :]).argmax(2).tolist()
+        scores = self.scores(words, start, text_of)
+        best = (scores[:, None, :] + self.history_[None, :, :]).argmax(2)
         bos = len(self.tags_)
-        out = []
-        prev = bos
-        for row, s in zip(best, start.tolist(), strict=True):
-            prev = row[bos] if s else row[prev]
-            out.append(prev)
-        return out
+        # Where the best tag does not depend on the previous one (most tokens), it is final;
+        # the left-to-right pass only visits the others.
+        tags = best[:, bos].copy()
+        fixed = (best == best[:, :1]).all(1) | start
+        todo = np.flatnonzero(~fixed).tolist()
+        if todo:
+            rows = best[todo].tolist()
+            out = tags.tolist()
+            for i, row in zip(todo, rows, strict=True):
+                out[i] = row[out[i - 1]]
+            return out
+        return tags.tolist()
 
     def predict(self, words: Sequence[str], starts: Sequence[bool] | None = None
                 ) -> list[str]:
