@@ -1,9 +1,10 @@
 """Run the language layer over segments and keep compact per-segment results.
 
-Each :class:`SegmentAnalysis` holds, per token: text, character offset into the segment,
-lemma, UPOS and whether it starts a sentence. Stop words and compound parts are derived from
-lemmas on demand (:func:`is_stop_lemma`, :func:`split_compound`), so nothing is computed for
-tokens no later stage looks at.
+Each :class:`SegmentAnalysis` holds numpy arrays, per token: the form's and the lemma's
+64-bit spaCy string hash, the UPOS tag, the character offset into the segment and whether it
+starts a sentence (about 22 bytes a token, so 20 M tokens fit in well under 1 GB). Strings
+are looked up in a shared :class:`StringTable`. Stop words and compound parts are derived
+from lemmas on demand, so nothing is computed for tokens no later stage looks at.
 """
 
 from __future__ import annotations
@@ -11,78 +12,127 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, POS, SENT_START
-from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from ..types import Segment
 from .compounds import split_compound
 from .loader import NorwegianNLP, pipeline_standard
-from .stopwords import is_stop_lemma
+from .stopwords import stop_lemmas
 
+UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
+        "PROPN", "PUNCT", "SCONJ", "SPACE", "SYM", "VERB", "X")
+_UPOS_INDEX = np.zeros(max(POS_IDS.values()) + 1, dtype=np.uint8)
+for _i, _name in enumerate(UPOS):
+    _UPOS_INDEX[POS_IDS[_name]] = _i
+_UPOS_INDEX[0] = UPOS.index("X")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+CONTENT_POS_CODES = np.array(sorted(UPOS.index(p) for p in CONTENT_POS), dtype=np.uint8)
 
 
-@dataclass(frozen=True)
+class StringTable:
+    """Hash → string for every string the pipelines produced (their StringStores)."""
+
+    def __init__(self) -> None:
+        self.stores: list[StringStore] = []
+
+    def add_store(self, store: StringStore) -> None:
+        if not any(s is store for s in self.stores):
+            self.stores.append(store)
+
+    def __getitem__(self, key: int) -> str:
+        for store in self.stores:
+            if key in store:
+                return store[key]
+        raise KeyError(key)
+
+    @cached_property
+    def stop_hashes(self) -> np.ndarray:
+        """Sorted hashes of the stop lemmas (lower case)."""
+        store = StringStore()
+        return np.unique(np.array([store.add(w) for w in stop_lemmas()], dtype=np.uint64))
+
+
+@dataclass(frozen=True, eq=False)
 class SegmentAnalysis:
     segment_id: str
     standard: str
-    words: tuple[str, ...]
-    offsets: tuple[int, ...]
-    lemmas: tuple[str, ...]
-    pos: tuple[str, ...]
-    sent_starts: tuple[bool, ...]
+    orth: np.ndarray         # uint64 form hashes
+    lemma: np.ndarray        # uint64 lemma hashes
+    pos: np.ndarray          # uint8 indexes into UPOS
+    offsets: np.ndarray      # int32 character offsets into the segment text
+    sent_starts: np.ndarray  # bool
+    strings: StringTable
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self.orth)
+
+    @property
+    def words(self) -> list[str]:
+        return [self.strings[int(h)] for h in self.orth]
+
+    @property
+    def lemmas(self) -> list[str]:
+        return [self.strings[int(h)] for h in self.lemma]
+
+    @property
+    def tags(self) -> list[str]:
+        return [UPOS[int(p)] for p in self.pos]
+
+    def content_mask(self) -> np.ndarray:
+        """Nouns, names, adjectives and verbs whose lemma is not a stop word."""
+        return np.isin(self.pos, CONTENT_POS_CODES) & ~np.isin(self.lemma,
+                                                                self.strings.stop_hashes)
 
     def content_lemmas(self) -> list[str]:
-        """Lower-cased lemmas of nouns, names, adjectives and verbs that are not stop words."""
-        return [lem.lower() for lem, p in zip(self.lemmas, self.pos, strict=True)
-                if p in CONTENT_POS and len(lem) > 1 and not is_stop_lemma(lem)]
+        """Lower-cased lemmas of the content words, in order."""
+        return [self.strings[int(h)].lower() for h in self.lemma[self.content_mask()]]
 
     def compound(self, i: int) -> tuple[str, str] | None:
         """(modifier, head) of token ``i`` when it is a compound noun or adjective."""
-        if self.pos[i] not in ("NOUN", "ADJ"):
+        if UPOS[int(self.pos[i])] not in ("NOUN", "ADJ"):
             return None
-        return split_compound(self.lemmas[i].lower(), pipeline_standard(self.standard))
+        return split_compound(self.strings[int(self.lemma[i])].lower(),
+                              pipeline_standard(self.standard))
 
 
-def from_doc(doc: Doc, segment_id: str, standard: str) -> SegmentAnalysis:
+def from_doc(doc: Doc, segment_id: str, standard: str, strings: StringTable
+             ) -> SegmentAnalysis:
+    strings.add_store(doc.vocab.strings)
     arr = doc.to_array([ORTH, LEMMA, POS, IDX, IS_SPACE, SENT_START])
-    keep = arr[:, 4] == 0
-    arr = arr[keep]
-    strings = doc.vocab.strings
+    arr = arr[arr[:, 4] == 0]
+    lemma = np.where(arr[:, 1] == 0, arr[:, 0], arr[:, 1])
     return SegmentAnalysis(
-        segment_id=segment_id,
-        standard=standard,
-        words=tuple(strings[int(h)] for h in arr[:, 0]),
-        offsets=tuple(int(x) for x in arr[:, 3]),
-        lemmas=tuple(strings[int(h)] if h else strings[int(o)]
-                     for h, o in zip(arr[:, 1], arr[:, 0], strict=True)),
-        pos=tuple(POS_NAMES.get(int(p), "X") for p in arr[:, 2]),
-        sent_starts=tuple(bool(s == 1) for s in arr[:, 5].astype(np.int64)),
-    )
+        segment_id=segment_id, standard=standard,
+        orth=arr[:, 0].copy(), lemma=lemma,
+        pos=_UPOS_INDEX[np.minimum(arr[:, 2], len(_UPOS_INDEX) - 1).astype(np.int64)],
+        offsets=arr[:, 3].astype(np.int32),
+        sent_starts=arr[:, 5].astype(np.int64) == 1,
+        strings=strings)
 
 
 def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
                      progress: Callable[[int], None] | None = None
                      ) -> tuple[list[SegmentAnalysis], dict[str, Any]]:
-    """Analyse every segment on its written standard's pipeline; return results and a
-    record (tiers, counts, tokens, seconds) for the run manifest."""
+    """Analyse every segment on its written standard's pipeline; return results (in input
+    order) and a record (tiers, counts, tokens, seconds) for the run manifest."""
     segs = list(segments)
     t0 = time.perf_counter()
     for std in sorted({pipeline_standard(s.standard or "nb") for s in segs}):
         layer.language(std)  # load outside the timing of the analysis itself
     load_seconds = time.perf_counter() - t0
     t0 = time.perf_counter()
+    strings = StringTable()
     out: list[SegmentAnalysis] = []
     items = ((s.text, s.standard or "nb", (s.id, s.standard or "nb")) for s in segs)
     for doc, (seg_id, std) in layer.pipe_mixed(items):
-        out.append(from_doc(doc, seg_id, std))
+        out.append(from_doc(doc, seg_id, std, strings))
         if progress is not None:
             progress(1)
     seconds = time.perf_counter() - t0

@@ -60,6 +60,7 @@ def _role_features(word: str) -> tuple[list[str], ...]:
     return cur, prev, nxt, ["w-2=" + low], ["w+2=" + low]
 
 
+CACHE_TYPES = 200_000  # word types kept in the cache before it is emptied
 ROLE_SIZES = (12, 4, 3, 1, 1)  # features per role, in _role_features order
 _ROLE_SLICES = tuple(slice(sum(ROLE_SIZES[:r]), sum(ROLE_SIZES[: r + 1]))
                      for r in range(len(ROLE_SIZES)))
@@ -122,9 +123,19 @@ class PerceptronTagger:
         for j, k in enumerate(keys):
             self._type_ids[k] = i + j
 
+    def _ids_with_edges(self, words: Sequence[object], text_of=None  # noqa: ANN001
+                        ) -> np.ndarray:
+        """BOS, EOS and the words' type ids from one lookup (a cache reset between two
+        lookups would invalidate the first one's ids)."""
+        if text_of is None:
+            return self.type_ids([BOS, EOS, *words])
+        edges = {BOS: BOS, EOS: EOS}
+        return self.type_ids([BOS, EOS, *words],
+                             lambda k: edges[k] if k in edges else text_of(k))
+
     def type_ids(self, keys: Sequence[object], text_of=None) -> np.ndarray:  # noqa: ANN001
         """Cached type ids of ``keys`` (words, or spaCy orth hashes with ``text_of``)."""
-        if len(self._type_ids) > 200_000:
+        if len(self._type_ids) > CACHE_TYPES:
             self._reset_cache()
         get = self._type_ids.get
         out = [get(k) for k in keys]
@@ -141,8 +152,8 @@ class PerceptronTagger:
         start = np.zeros(n, dtype=bool) if starts is None else np.array(starts, dtype=bool)
         if n:
             start[0] = True
-        ids = self.type_ids(words, text_of)
-        special = self.type_ids([BOS, EOS])
+        both = self._ids_with_edges(words, text_of)
+        special, ids = both[:2], both[2:]
         table = self._table  # after the lookups: they may have grown it
         rows = table[ids]
         bos, eos = table[special[0]], table[special[1]]
@@ -191,8 +202,8 @@ class PerceptronTagger:
     def scores(self, words: Sequence[object], start: np.ndarray, text_of=None  # noqa: ANN001
                ) -> np.ndarray:
         """(n_words, n_tags) scores without the previous-tag term (trained tagger)."""
-        ids = self.type_ids(words, text_of)
-        bos, eos = self.type_ids([BOS, EOS]).tolist()
+        both = self._ids_with_edges(words, text_of)
+        bos, eos, ids = int(both[0]), int(both[1]), both[2:]
         prev, nxt, prev2, nxt2 = self._neighbours(ids, start, bos, eos)
         sc = self._scores
         combo = self.weights_[self._combo_rows()]

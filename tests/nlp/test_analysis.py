@@ -1,0 +1,37 @@
+"""Per-segment analyses: compact arrays that give back words, lemmas, tags and content."""
+
+from innonlp.nlp import NorwegianNLP
+from innonlp.nlp.analysis import analyze_segments
+from innonlp.types import Segment
+
+
+def _seg(i: int, text: str, standard: str) -> Segment:
+    return Segment(id=f"s{i}#1", submission_id=f"s{i}", n=1, part=0, text=text, start=0,
+                   end=len(text), standard=standard)
+
+
+def test_segments_are_analysed_on_their_standard() -> None:
+    segs = [_seg(1, "Kommunene ønsker mer innovasjon i offentlig sektor.", "nb"),
+            _seg(2, "Kommunane ønskjer meir samarbeid med staten.", "nn"),
+            _seg(3, "", "nb")]
+    out, record = analyze_segments(segs, NorwegianNLP(nlp="embedded"))
+    assert [a.segment_id for a in out] == ["s1#1", "s2#1", "s3#1"]
+    first = out[0]
+    assert first.words[0] == "Kommunene" and first.lemmas[0] == "kommune"
+    assert first.tags[0] == "NOUN" and bool(first.sent_starts[0])
+    assert segs[0].text[first.offsets[3]:].startswith("innovasjon")
+    content = first.content_lemmas()
+    assert "innovasjon" in content and "kommune" in content
+    assert "i" not in content and "mer" not in content
+    assert out[1].lemmas[0] == "kommune" and out[1].standard == "nn"
+    assert len(out[2]) == 0 and out[2].content_lemmas() == []
+    assert record["segments"] == 3 and record["tokens"] == len(first) + len(out[1])
+    assert record["pipelines"]["nb"]["tier"] == "embedded"
+
+
+def test_compound_parts_on_demand() -> None:
+    segs = [_seg(1, "Innovasjonstakten må opp.", "nb")]
+    (a,), _ = analyze_segments(segs, NorwegianNLP(nlp="embedded"))
+    assert a.lemmas[0] == "innovasjonstakt"
+    assert a.compound(0) == ("innovasjon", "takt")
+    assert a.compound(1) is None  # a verb
