@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -111,7 +112,7 @@ def test_demo_accounts_for_every_sample_input(tmp_path: Path) -> None:
     truth = json.loads((sample.parent / "ground_truth.json").read_text(encoding="utf-8"))
     n_nn = sum(t["standard"] == "nn" for t in truth["submissions"])
     assert m["standards"]["submissions"] == {"nb": 100 - n_nn, "nn": n_nn}
-    assert m["stages"] == ["ingest", "standard", "nlp"]
+    assert m["stages"] == ["ingest", "standard", "nlp", "themes"]
     # the run records which language pipeline ran for each standard, and why
     for std in ("nb", "nn"):
         choice = m["nlp"]["pipelines"][std]
@@ -128,3 +129,54 @@ def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     assert "nb_core_news_zz" in res.stderr and "pip install" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "run" / "manifest.json").exists()
+
+
+def _theme_f1(themes: dict, truth: dict) -> dict[str, float]:
+    planted: dict[str, set[str]] = {}
+    for s in truth["submissions"]:
+        for t in s["themes"]:
+            planted.setdefault(t, set()).add(s["id"])
+    out = {}
+    for name, members in planted.items():
+        out[name] = max((2 * len(members & set(t["submission_ids"]))
+                         / (len(members) + len(t["submission_ids"]))
+                         for t in themes["themes"]), default=0.0)
+    return out
+
+
+def test_demo_themes(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    res = _cli("demo", "--out", str(out), "-q")
+    assert res.returncode == 0, res.stderr
+    themes = json.loads((out / "themes.json").read_text(encoding="utf-8"))
+    assert themes["schema"] == "innonlp.themes/1"
+    in_themes = sum(t["n_segments"] for t in themes["themes"])
+    assert in_themes + themes["outliers"]["n_segments"] == themes["n_segments"]
+    for t in themes["themes"]:
+        assert t["label"] and t["key_phrases"] and 0 <= t["stability"] <= 1
+        assert 1 <= len(t["quotes"]) <= 5
+        for q in t["quotes"]:
+            assert q["end"] > q["start"] and q["submission_id"] in t["submission_ids"]
+    seg = pd.read_parquet(out / "segments.parquet")
+    assert {"theme_id", "subtheme_id", "theme_label", "theme_similarity"} <= set(seg.columns)
+    assert (seg["theme_id"].isna() == (seg["theme_label"] == "Andre innspill")).all()
+    again = tmp_path / "again"
+    assert _cli("demo", "--out", str(again), "-q").returncode == 0
+    assert (again / "themes.json").read_bytes() == (out / "themes.json").read_bytes()
+
+
+@pytest.mark.xfail(strict=True, reason="open in issue 4: the sample's 'regelverk' theme is "
+                   "merged with others at seed 0 (F1 0.28); see the issue note")
+def test_demo_recovers_every_planted_theme(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    assert _cli("demo", "--out", str(out), "-q").returncode == 0
+    themes = json.loads((out / "themes.json").read_text(encoding="utf-8"))
+    truth = json.loads((Path(__file__).resolve().parents[1] / "data" / "sample-consultation"
+                        / "ground_truth.json").read_text(encoding="utf-8"))
+    f1 = _theme_f1(themes, truth)
+    print("per-theme F1:", {k: round(v, 2) for k, v in sorted(f1.items())})
+    sizes = {}
+    for s in truth["submissions"]:
+        for t in s["themes"]:
+            sizes[t] = sizes.get(t, 0) + 1
+    assert all(f1[t] >= 0.7 for t, n in sizes.items() if n >= 8), f1

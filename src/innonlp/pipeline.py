@@ -21,8 +21,10 @@ from .manifest import build_manifest
 from .nlp.analysis import analyze_segments
 from .nlp.loader import NorwegianNLP
 from .nlp.standard import annotate_standards
+from .themes.build import ThemeParams, find_themes
+from .themes.outputs import write_themes
 
-DEFAULT_STAGES = ("ingest", "standard", "nlp")
+DEFAULT_STAGES = ("ingest", "standard", "nlp", "themes")
 
 COMPLETION_MARKER = "manifest.json"
 
@@ -63,13 +65,15 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             progress: ProgressFn | None = None,
             stages: tuple[str, ...] = DEFAULT_STAGES, nlp: str = "auto",
             batch_size: int = 256, n_process: int = 1,
-            log: Callable[[str], None] | None = None) -> RunResult:
+            log: Callable[[str], None] | None = None,
+            themes: ThemeParams | None = None) -> RunResult:
     """Run the analysis stages on ``inputs`` and write the run folder ``out``.
 
     Stages so far: ingest (submissions, segments, campaigns, manifest), written-standard
     detection (nb/nn/other per submission and segment, shares in the manifest) and the
     Norwegian language layer (``nlp``: tier ``auto|embedded|<spaCy pipeline>``; which
-    pipeline ran for each standard, and why, goes into the manifest and to ``log``).
+    pipeline ran for each standard, and why, goes into the manifest and to ``log``) and
+    themes (``themes.json``, ``themes.csv``, theme columns in ``segments.parquet``).
     ``summary`` is accepted now so the command line stays stable; comparing is a later stage.
     """
     cfg = config or IngestConfig()
@@ -87,11 +91,21 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     write_ingest_outputs(result, out_path)
     analyses: list[Any] = []
     nlp_record = None
+    theme_record = None
     if layer is not None:
         analyses, nlp_record = analyze_segments(result.segments, layer)
+    if "themes" in stages and layer is not None:
+        t1 = time.perf_counter()
+        doc = find_themes(result.segments, analyses, result.submissions, themes)
+        write_themes(doc, segments_frame(result.segments), out_path)
+        theme_record = {"n_themes": len(doc["themes"]),
+                        "outlier_share": doc["outliers"]["share_of_segments"],
+                        "choice": doc["choice"], "seconds": round(time.perf_counter() - t1, 2)}
     manifest = build_manifest(result, cfg, time.perf_counter() - t0, list(stages))
     if nlp_record is not None:
         manifest["nlp"] = nlp_record
+    if theme_record is not None:
+        manifest["themes"] = theme_record
     if summary is not None:
         manifest["summary"] = {"path": str(summary),
                                "status": "not compared: the compare stage is not built yet"}

@@ -12,6 +12,7 @@ from ..config import IngestConfig, load_config, merge_columns, parse_size
 from ..errors import ConfigError, InnonlpError
 from ..pipeline import DEFAULT_STAGES, RunResult, analyze
 from ..sample import sample_path
+from ..themes.build import ThemeParams
 from .output import Reporter
 
 app = typer.Typer(
@@ -35,6 +36,15 @@ TextColOpt = Annotated[list[str] | None, typer.Option(
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first failed input.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Print every input.")]
+ThemesOpt = Annotated[str, typer.Option(
+    "--themes", help="Number of themes: auto (chosen by silhouette within bounds) or N.")]
+MinThemeOpt = Annotated[int, typer.Option(
+    "--min-theme-size", help="Fewest segments in a theme; smaller groups go to other themes "
+    "or to 'Andre innspill'.")]
+MaxThemesOpt = Annotated[str, typer.Option(
+    "--max-themes", help="Upper bound for --themes auto (auto: sqrt(segments/2), 4 to 30).")]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed; same input and seed give "
+                                      "the same themes.")]
 NlpOpt = Annotated[str, typer.Option(
     "--nlp", help="Language pipeline: auto (an installed nb_core_news_* for Bokmål, else the "
     "embedded one), embedded (built in, no download), or a spaCy package name or path.")]
@@ -65,13 +75,32 @@ def _config(config: Path | None, text_column: list[str] | None, id_column: str |
     return dataclasses.replace(cfg, **changes)
 
 
+def _theme_params(themes: str, min_theme_size: int, max_themes: str, seed: int
+                  ) -> ThemeParams:
+    n: int | str = "auto"
+    if themes != "auto":
+        if not themes.isdigit() or int(themes) < 1:
+            raise ConfigError(f"--themes must be auto or a positive number. Got {themes!r} "
+                              "instead.")
+        n = int(themes)
+    mx: int | str = "auto"
+    if max_themes != "auto":
+        if not max_themes.isdigit() or int(max_themes) < 2:
+            raise ConfigError(f"--max-themes must be auto or a number >= 2. Got "
+                              f"{max_themes!r} instead.")
+        mx = int(max_themes)
+    if min_theme_size < 1:
+        raise ConfigError(f"--min-theme-size must be positive. Got {min_theme_size} instead.")
+    return ThemeParams(n_themes=n, min_theme_size=min_theme_size, max_themes=mx, seed=seed)
+
+
 def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: bool,
          verbose: bool, summary: Path | None, stages: tuple[str, ...],
-         nlp: str = "auto") -> RunResult:
+         nlp: str = "auto", themes: ThemeParams | None = None) -> RunResult:
     rep = Reporter(quiet=quiet, verbose=verbose)
     with rep.progress("Reading inputs") as tick:
         result = analyze(inputs, out, config=cfg, strict=strict, summary=summary,
-                         progress=tick, stages=stages, nlp=nlp, log=rep.info)
+                         progress=tick, stages=stages, nlp=nlp, log=rep.info, themes=themes)
     rep.summary(result)
     return result
 
@@ -99,6 +128,28 @@ def evaluate_standard_cmd(
     from ..nlp.evaluate import evaluate_standard
 
     typer.echo(json.dumps(evaluate_standard(file, text_field, label_field), ensure_ascii=False))
+
+
+@evaluate_app.command("themes")
+def evaluate_themes_cmd(
+    file: Annotated[Path, typer.Argument(help="JSONL file (.jsonl or .jsonl.gz), one labelled "
+                                         "document a line.")],
+    text_field: Annotated[str, typer.Option(help="Field with the text.")] = "text",
+    label_field: Annotated[str, typer.Option(
+        help="Field with the gold label (a list keeps only one-label documents).")] = "label",
+    max_words: Annotated[int, typer.Option(help="Words kept from each document.")] = 1500,
+    seed: SeedOpt = 0,
+) -> None:
+    """Themes against gold labels: n_docs, n_labels, n_themes, outlier_share, nmi, ari,
+    v_measure, seconds, baseline_nmi, baseline_ari (TF-IDF + KMeans with the true k)."""
+    import json
+
+    from ..themes.evaluate import evaluate_themes
+
+    if max_words < 1:
+        raise ConfigError(f"--max-words must be positive. Got {max_words} instead.")
+    typer.echo(json.dumps(evaluate_themes(file, text_field, label_field, max_words, seed),
+                          ensure_ascii=False))
 
 
 @evaluate_app.command("nlp")
@@ -181,6 +232,10 @@ def analyze_cmd(
     no_campaigns: Annotated[bool, typer.Option(
         "--no-campaigns", help="Skip campaign detection.")] = False,
     nlp: NlpOpt = "auto",
+    themes: ThemesOpt = "auto",
+    min_theme_size: MinThemeOpt = 3,
+    max_themes: MaxThemesOpt = "auto",
+    seed: SeedOpt = 0,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -191,7 +246,9 @@ def analyze_cmd(
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
                   no_letter_cleanup, no_campaigns)
-    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp))
+    params = _theme_params(themes, min_theme_size, max_themes, seed)
+    _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp,
+                   params))
 
 
 @app.command("demo")
@@ -199,6 +256,7 @@ def demo_cmd(
     out: Annotated[Path, typer.Option("--out", "-o", help="Run folder to write.")] = Path(
         "innonlp-demo"),
     nlp: NlpOpt = "auto",
+    seed: SeedOpt = 0,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -207,7 +265,7 @@ def demo_cmd(
     cfg = load_config(root / "innonlp.toml")
     summary = root / "oppsummering.md"
     result = _run([root / "innspill"], out, cfg, False, quiet, verbose, summary,
-                  DEFAULT_STAGES, nlp)
+                  DEFAULT_STAGES, nlp, _theme_params("auto", 3, "auto", seed))
     if not quiet:
         typer.echo(f"Demo run written to {out}")
     _exit_for(result)

@@ -68,6 +68,10 @@ class Reporter:
             for std, c in n["pipelines"].items():
                 table.add_row(f"language {std}", f"{c['model']} ({c['tier']})")
             table.add_row("tokens", f"{n['tokens']} ({n['words_per_second']} words/s)")
+        if "themes" in m:
+            t = m["themes"]
+            table.add_row("themes", f"{t['n_themes']} (Andre innspill: "
+                                    f"{t['outlier_share']:.0%} of segments)")
         self.console.print(table)
         for e in m["inputs"]:
             if e["status"] == "failed" or (self.verbose and e["status"] == "skipped"):

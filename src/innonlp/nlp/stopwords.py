@@ -47,7 +47,8 @@ BOILERPLATE = frozenset(
     innspill innspel uttalelse uttale fråsegn merknad merknader kommentar kommentarer
     vise viser vist syne syner hilsen helsing vennlig venleg med vennlig hilsen
     vedlegg vedlagt referanse ref saksnummer saksnr dato brev e-post epost
-    takk takke takkar
+    takk takke takkar invitasjon invitere høve anledning melding stortingsmelding
+    dialogmøte innspillsmøte
     """.split())
 
 

@@ -1,0 +1,1 @@
+"""Key phrases: Norwegian noun-phrase candidates, scored and de-duplicated."""

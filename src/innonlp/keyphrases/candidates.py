@@ -1,0 +1,105 @@
+"""Norwegian noun-phrase candidates from analysed segments.
+
+Patterns, inside one sentence, over UPOS tags:
+- ``ADJ* NOUN+`` (``offentlig sektor``, ``digitale fellesløsninger``, ``innovasjonsarbeid``);
+- ``NOUN ADP ADJ* NOUN`` with a linking preposition (``innovasjon i offentlig sektor``,
+  ``arbeid med innovasjon``).
+A candidate is grouped by its lemmas (``key``) and remembers its surface text and offsets.
+Its ``atoms`` — content lemmas with compounds split into modifier and head — let different
+wordings of one idea be recognised (``innovasjonsarbeid`` ~ ``arbeid med innovasjon``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..nlp.analysis import UPOS, SegmentAnalysis
+
+LINKING_ADP = frozenset({"i", "av", "for", "med", "til", "om", "på", "mellom", "fra", "frå",
+                         "ved", "innen", "innan", "hos", "hjå"})
+MAX_WORDS = 5
+_NOUN = {UPOS.index("NOUN")}
+_ADJ = UPOS.index("ADJ")
+_ADP = UPOS.index("ADP")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: tuple[str, ...]      # lower-cased lemmas, in order
+    atoms: frozenset[str]     # content lemmas, compounds split
+    surface: str              # the words as written (one space between them)
+    segment: int              # index of the segment analysis
+    start: int                # character offsets into the segment text
+    end: int
+
+
+def _atoms(a: SegmentAnalysis, idx: list[int], stop: np.ndarray) -> frozenset[str]:
+    out: set[str] = set()
+    for i in idx:
+        if stop[i] or a.pos[i] == _ADP:
+            continue
+        lemma = a.strings[int(a.lemma[i])].lower()
+        parts = a.compound(i)
+        out.update(parts if parts else (lemma,))
+    return frozenset(out)
+
+
+def noun_phrases(a: SegmentAnalysis, segment: int, text: str) -> list[Candidate]:
+    """All candidates of one analysed segment (``text`` is the segment's text)."""
+    n = len(a)
+    if not n:
+        return []
+    pos = a.pos
+    stop = np.isin(a.lemma, a.strings.stop_hashes)
+    words = a.words
+    lemmas = [a.strings[int(h)].lower() for h in a.lemma]
+    is_noun = np.isin(pos, list(_NOUN)) & ~stop
+    is_adj = (pos == _ADJ) & ~stop
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:  # tokens i..j inclusive
+        if (i, j) in seen or j - i + 1 > MAX_WORDS:
+            return
+        seen.add((i, j))
+        idx = list(range(i, j + 1))
+        start, end = int(a.offsets[i]), int(a.offsets[j]) + len(words[j])
+        out.append(Candidate(tuple(lemmas[k] for k in idx), _atoms(a, idx, stop),
+                             " ".join(words[k] for k in idx), segment, start, end))
+
+    i = 0
+    while i < n:
+        if not (is_adj[i] or is_noun[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and is_adj[j] and not a.sent_starts[j + 1 if j + 1 < n else j]:
+            j += 1
+        k = j
+        while k < n and is_noun[k] and (k == i or not a.sent_starts[k]):
+            k += 1
+        if k > j:  # at least one noun after the adjectives
+            last = k - 1
+            for s in range(i, j + 1):      # every adjective start: "offentlig sektor"
+                for e in range(max(s, j), last + 1):
+                    if is_noun[e]:
+                        add(s, e)
+            for e in range(j, last + 1):   # and every noun on its own
+                add(e, e)
+            # NOUN ADP ADJ* NOUN
+            p = last + 1
+            if p + 1 < n and pos[p] == _ADP and lemmas[p] in LINKING_ADP \
+                    and not a.sent_starts[p]:
+                q = p + 1
+                while q < n and is_adj[q] and not a.sent_starts[q]:
+                    q += 1
+                if q < n and is_noun[q] and not a.sent_starts[q]:
+                    add(last, q)
+                    if last > j:
+                        add(j, q) if is_noun[j] else None
+            i = k
+        else:
+            i = j + 1 if j > i else i + 1
+    return out

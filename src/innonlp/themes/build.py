@@ -1,0 +1,197 @@
+"""From analysed segments to described themes: the ``themes`` stage of a run.
+
+``find_themes`` clusters segments (:class:`ThemeFinder`), scores stability, extracts key
+phrases per theme and sub-theme, and describes each theme: label, counts (segments, distinct
+submissions, campaign copies apart), respondent types, nb/nn share, representative quotes
+with offsets. The result serialises to ``themes.json`` (schema ``innonlp.themes/1``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+
+from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus
+from ..nlp.analysis import SegmentAnalysis
+from ..nlp.sentences import split_sentences
+from ..types import Segment, Submission
+from .finder import OUTLIER, ThemeFinder
+from .stability import UNSTABLE_BELOW, bootstrap_stability
+
+SCHEMA = "innonlp.themes/1"
+OUTLIER_LABEL = "Andre innspill"
+
+
+@dataclass(frozen=True)
+class ThemeParams:
+    n_themes: int | str = "auto"
+    min_theme_size: int = 3
+    max_themes: int | str = "auto"
+    max_outlier_share: float = 0.15
+    seed: int = 0
+    n_bootstrap: int = 5
+    keyphrases: str = "noun_phrases"
+    top_n: int = 10
+    n_quotes: int = 4
+
+
+def segment_docs(analyses: Sequence[SegmentAnalysis], corpus: PhraseCorpus
+                 ) -> list[list[str]]:
+    """Token lists for clustering: content lemmas plus multi-word phrase keys."""
+    docs = []
+    for a, cands in zip(analyses, corpus.candidates, strict=True):
+        phrases = ["_".join(c.key) for c in cands if len(c.key) > 1 and c.atoms]
+        docs.append(a.content_lemmas() + phrases)
+    return docs
+
+
+def _label(phrases: list[KeyPhrase]) -> str:
+    if not phrases:
+        return "Uten tydelig tema"
+    top = phrases[0]
+    multi = [p for p in phrases[:5] if " " in p.phrase and p.score >= 0.5 * top.score]
+    text = (multi[0] if multi else top).phrase
+    return text[:1].upper() + text[1:]
+
+
+def _best_sentence(seg: Segment, a: SegmentAnalysis, keys: set[str]) -> tuple[int, int]:
+    spans = split_sentences(seg.text) or [(0, len(seg.text))]
+    if len(spans) == 1:
+        return spans[0]
+    lemmas = [a.strings[int(h)].lower() for h in a.lemma]
+    best, best_score = spans[0], -1.0
+    for s, e in spans:
+        n = sum(1 for off, lem in zip(a.offsets, lemmas, strict=True) if s <= off < e
+                and lem in keys)
+        score = n + 0.001 * min(e - s, 300)
+        if score > best_score:
+            best, best_score = (s, e), score
+    return best
+
+
+def _quotes(members: np.ndarray, sim: np.ndarray, segments: Sequence[Segment],
+            analyses: Sequence[SegmentAnalysis], keys: set[str], n: int,
+            submitters: dict[str, str]) -> list[dict[str, Any]]:
+    order = members[np.argsort(-sim[members], kind="stable")]
+    out: list[dict[str, Any]] = []
+    used: set[str] = set()
+    used_text: set[str] = set()
+    for i in order:
+        seg = segments[i]
+        if seg.submission_id in used:
+            continue
+        s, e = _best_sentence(seg, analyses[i], keys)
+        text = seg.text[s:e]
+        norm = " ".join(text.lower().split())
+        if norm in used_text or len(text) < 20:
+            continue  # campaign copies and fragments say nothing new
+        used.add(seg.submission_id)
+        used_text.add(norm)
+        out.append({"text": text, "submission_id": seg.submission_id, "segment_id": seg.id,
+                    "part": seg.part, "start": seg.start + s, "end": seg.start + e,
+                    "submitter": submitters.get(seg.submission_id),
+                    "similarity": round(float(sim[i]), 3)})
+        if len(out) >= n:
+            break
+    return out
+
+
+def _counts(members: np.ndarray, segments: Sequence[Segment],
+            subs: dict[str, Submission], n_submissions: int) -> dict[str, Any]:
+    sub_ids = sorted({segments[i].submission_id for i in members})
+    campaign = [s for s in sub_ids if subs[s].campaign_id]
+    unique = len(sub_ids) - len(campaign) + len({subs[s].campaign_id for s in campaign})
+    std = Counter(segments[i].standard or "nb" for i in members)
+    total = sum(std.values()) or 1
+    return {
+        "n_segments": len(members),
+        "n_submissions": len(sub_ids),
+        "n_submissions_unique": unique,
+        "n_campaign_copies": len(campaign),
+        "share_of_submissions": round(len(sub_ids) / max(n_submissions, 1), 4),
+        "respondent_types": dict(sorted(Counter(subs[s].respondent_type or "ukjent"
+                                                for s in sub_ids).items())),
+        "standards": {k: round(v / total, 4) for k, v in sorted(std.items())},
+        "submission_ids": sub_ids,
+    }
+
+
+def _phrases_json(phrases: list[KeyPhrase]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in asdict(p).items() if k != "key"} for p in phrases]
+
+
+def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis],
+                submissions: Sequence[Submission], params: ThemeParams | None = None
+                ) -> dict[str, Any]:
+    """Cluster, describe and return the ``themes.json`` document (plus per-segment arrays
+    under the private key ``_segments``)."""
+    p = params or ThemeParams()
+    subs = {s.id: s for s in submissions}
+    submitters = {s.id: s.organisation or s.submitter for s in submissions
+                  if s.organisation or s.submitter}
+    corpus = PhraseCorpus(analyses, [s.text for s in segments],
+                          [s.submission_id for s in segments])
+    docs = segment_docs(analyses, corpus)
+    finder = ThemeFinder(n_themes=p.n_themes, min_theme_size=p.min_theme_size,
+                         max_themes=p.max_themes, max_outlier_share=p.max_outlier_share,
+                         seed=p.seed).fit(docs)
+    labels, sim = finder.labels_, finder.similarity_
+    stability = (bootstrap_stability(finder._Z, labels[finder._rows], finder.n_themes_,
+                                     p.n_bootstrap, seed=p.seed)
+                 if finder.n_themes_ else np.zeros(0))
+    extract = EXTRACTORS[p.keyphrases]
+    groups = {f"T{t + 1:02d}": np.flatnonzero(labels == t) for t in range(finder.n_themes_)}
+    sub_groups = {f"T{t + 1:02d}.{s + 1}": np.flatnonzero((labels == t) &
+                                                           (finder.sublabels_ == s))
+                  for t in range(finder.n_themes_)
+                  for s in range(int(finder.sublabels_[labels == t].max(initial=-1)) + 1)}
+    phrases = extract(corpus, {**groups, **sub_groups}, p.top_n)
+    n_sub = len(submissions)
+    themes = []
+    for t, (tid, members) in enumerate(groups.items()):
+        keys = {a for kp in phrases[tid] for a in corpus.atoms[kp.key]}
+        subthemes = []
+        for sid, smembers in sub_groups.items():
+            if sid.startswith(tid + ".") and len(smembers):
+                counts = _counts(smembers, segments, subs, n_sub)
+                counts.pop("submission_ids")
+                subthemes.append({"id": sid, "label": _label(phrases[sid]),
+                                  "key_phrases": _phrases_json(phrases[sid][:5]), **counts,
+                                  "quotes": _quotes(smembers, sim, segments, analyses, keys,
+                                                    2, submitters)})
+        themes.append({
+            "id": tid, "label": _label(phrases[tid]),
+            "key_phrases": _phrases_json(phrases[tid]),
+            **_counts(members, segments, subs, n_sub),
+            "stability": float(stability[t]),
+            "unstable": bool(stability[t] < UNSTABLE_BELOW),
+            "quotes": _quotes(members, sim, segments, analyses, keys, p.n_quotes, submitters),
+            "subthemes": subthemes,
+        })
+    outliers = np.flatnonzero(labels == OUTLIER)
+    out_counts = _counts(outliers, segments, subs, n_sub)
+    theme_of = {i: tid for tid, m in groups.items() for i in m}
+    sub_of = {i: sid for sid, m in sub_groups.items() for i in m}
+    per_submission = Counter()
+    for i in theme_of:
+        per_submission[segments[i].submission_id] += 0
+    covered = {segments[i].submission_id for i in theme_of}
+    return {
+        "schema": SCHEMA,
+        "params": asdict(p),
+        "choice": {k: ({str(kk): vv for kk, vv in v.items()} if isinstance(v, dict) else v)
+                   for k, v in finder.choice_.items()},
+        "n_segments": len(segments),
+        "n_submissions": n_sub,
+        "n_submissions_in_themes": len(covered),
+        "outliers": {"label": OUTLIER_LABEL, **out_counts,
+                     "share_of_segments": round(len(outliers) / max(len(segments), 1), 4)},
+        "themes": themes,
+        "_segments": {"theme_id": [theme_of.get(i) for i in range(len(segments))],
+                      "subtheme_id": [sub_of.get(i) for i in range(len(segments))],
+                      "theme_similarity": [round(float(x), 4) for x in sim]},
+    }

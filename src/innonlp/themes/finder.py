@@ -1,0 +1,257 @@
+"""Theme finding: segments → themes → sub-themes, with an explicit outlier bucket.
+
+``ThemeFinder`` is a scikit-learn-style estimator over token lists (content lemmas and
+phrase keys from the language layer):
+
+1. features: a swappable ``vectorizer`` (default TF-IDF with sublinear term frequency),
+   reduced by LSA (``TruncatedSVD``) and L2-normalised, so k-means works on cosine geometry;
+2. the number of themes: with ``n_themes="auto"`` k-means is fitted for a grid of k between
+   ``min_themes`` and ``max_themes`` (``"auto"``: sqrt(n/2), between 4 and 30; never more
+   than n / ``min_theme_size``) on a
+   sample of at most ``selection_sample`` segments; each k gets a silhouette score (cosine,
+   sampled) and the smallest k within ``tolerance`` of the best score wins (parsimony). The
+   scores and the rule are kept in ``choice_`` for the run record;
+3. outliers: segments with no features, segments less similar to their theme's centre than
+   ``min_similarity`` (at most ``max_outlier_share`` of all, the least similar first), and
+   members of themes smaller than ``min_theme_size`` that fit no other theme, get label -1
+   ("Andre innspill");
+4. sub-themes: each theme with at least ``2 * min_theme_size`` segments is split again the
+   same way (k from 2 to 6) when its best silhouette reaches ``min_subtheme_silhouette``.
+Deterministic under ``seed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.cluster import KMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+
+from ..errors import ConfigError
+
+OUTLIER = -1
+
+
+def _identity(tokens: list[str]) -> list[str]:
+    return tokens
+
+
+def default_vectorizer(n_docs: int) -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer=_identity, sublinear_tf=True,
+                           min_df=2 if n_docs >= 20 else 1, max_df=0.5 if n_docs >= 20 else 1.0)
+
+
+def _k_grid(lo: int, hi: int) -> list[int]:
+    if hi <= lo:
+        return [lo]
+    grid = {lo, hi}
+    k = float(lo)
+    while k < hi:
+        grid.add(int(round(k)))
+        k *= 1.25
+    return sorted(g for g in grid if lo <= g <= hi)
+
+
+class ThemeFinder:
+    """``fit(token_lists)`` → ``labels_`` (theme per segment, -1 = outlier), ``sublabels_``."""
+
+    def __init__(self, n_themes: int | str = "auto", min_themes: int = 2,
+                 max_themes: int | str = "auto",
+                 min_theme_size: int = 3, max_outlier_share: float = 0.15,
+                 min_similarity: float = 0.2, n_components: int = 100,
+                 vectorizer: Any = None, subthemes: bool = True,
+                 min_subtheme_silhouette: float = 0.08, tolerance: float = 0.05,
+                 selection_sample: int = 20_000, seed: int = 0):
+        self.n_themes = n_themes
+        self.min_themes = min_themes
+        self.max_themes = max_themes
+        self.min_theme_size = min_theme_size
+        self.max_outlier_share = max_outlier_share
+        self.min_similarity = min_similarity
+        self.n_components = n_components
+        self.vectorizer = vectorizer
+        self.subthemes = subthemes
+        self.min_subtheme_silhouette = min_subtheme_silhouette
+        self.tolerance = tolerance
+        self.selection_sample = selection_sample
+        self.seed = seed
+
+    # ---- helpers ----------------------------------------------------------------------
+    def _check(self) -> None:
+        if self.n_themes != "auto" and (not isinstance(self.n_themes, int)
+                                        or self.n_themes < 1):
+            raise ConfigError(f"n_themes must be 'auto' or a positive integer. "
+                              f"Got {self.n_themes!r} instead.")
+        if self.min_theme_size < 1 or not 0 <= self.max_outlier_share < 1:
+            raise ConfigError("min_theme_size must be >= 1 and max_outlier_share in [0, 1).")
+
+    def max_themes_for(self, n: int) -> int:
+        """``max_themes``, or with "auto" the rule of thumb sqrt(n/2), between 4 and 30."""
+        if self.max_themes != "auto":
+            return int(self.max_themes)
+        return int(min(30, max(4, round((n / 2) ** 0.5))))
+
+    def _embed(self, X: sp.spmatrix, fit: bool) -> np.ndarray:
+        if fit:
+            # LSA dimensions grow with the corpus: a tenth of the segments, 10 to n_components
+            n_comp = min(self.n_components, max(10, X.shape[0] // 10), X.shape[1] - 1,
+                         X.shape[0] - 1)
+            self.svd_ = TruncatedSVD(n_comp, random_state=self.seed) if n_comp >= 2 else None
+            if self.svd_ is not None:
+                self.svd_.fit(X)
+        Z = self.svd_.transform(X) if self.svd_ is not None else X.toarray()
+        return normalize(Z)
+
+    def _silhouette(self, Z: np.ndarray, labels: np.ndarray) -> float:
+        if len(set(labels.tolist())) < 2:
+            return -1.0
+        n = min(len(Z), 3000)
+        return float(silhouette_score(Z, labels, metric="cosine", sample_size=n,
+                                      random_state=self.seed))
+
+    def _choose_k(self, Z: np.ndarray, lo: int, hi: int, n_init: int = 2
+                  ) -> tuple[int, dict[int, float]]:
+        rng = np.random.default_rng(self.seed)
+        sample = Z if len(Z) <= self.selection_sample else Z[
+            np.sort(rng.choice(len(Z), self.selection_sample, replace=False))]
+        scores = {}
+        distinct = len(np.unique(sample.round(6), axis=0))
+        for k in _k_grid(lo, max(lo, min(hi, len(sample) - 1, distinct - 1))):
+            km = KMeans(k, n_init=n_init, random_state=self.seed).fit(sample)
+            scores[k] = round(self._silhouette(sample, km.labels_), 4)
+        best = max(scores.values())
+        k = min(k for k, s in scores.items() if s >= best - self.tolerance * abs(best))
+        return k, scores
+
+    # ---- fit --------------------------------------------------------------------------
+    def fit(self, docs: Sequence[Sequence[str]], y: Any = None) -> ThemeFinder:
+        self._check()
+        n = len(docs)
+        self.vectorizer_ = self.vectorizer if self.vectorizer is not None else \
+            default_vectorizer(n)
+        has_features = np.array([len(d) > 0 for d in docs])
+        labels = np.full(n, OUTLIER)
+        self.sublabels_ = np.full(n, OUTLIER)
+        self.similarity_ = np.zeros(n)
+        self.choice_: dict[str, Any] = {"n_segments": n}
+        if has_features.sum() < max(2, self.min_theme_size):
+            self.labels_, self.n_themes_ = labels, 0
+            self.choice_["rule"] = "too few segments with content words to form themes"
+            self.centroids_ = np.zeros((0, 1))
+            return self
+        try:
+            X = self.vectorizer_.fit_transform(docs)
+        except ValueError:  # empty vocabulary after min_df/max_df
+            self.vectorizer_ = default_vectorizer(1)
+            X = self.vectorizer_.fit_transform(docs)
+        has_features &= np.asarray(X.getnnz(axis=1) > 0)
+        rows = np.flatnonzero(has_features)
+        Z = self._embed(X[rows], fit=True)
+        hi = max(1, min(self.max_themes_for(len(rows)), len(rows) // self.min_theme_size))
+        lo = min(self.min_themes, hi)
+        if self.n_themes == "auto":
+            k, scores = self._choose_k(Z, lo, hi) if hi > 1 else (1, {1: 0.0})
+            self.choice_.update({
+                "mode": "auto", "bounds": [lo, hi], "silhouette": scores, "chosen": k,
+                "rule": f"smallest k whose cosine silhouette is within {self.tolerance:.0%} "
+                        f"of the best on the grid between the bounds; upper bound = the "
+                        f"smaller of max_themes ({self.max_themes}: sqrt(n/2) between 4 and "
+                        f"30 when auto) and n / min_theme_size"})
+        else:
+            k = min(int(self.n_themes), len(rows))
+            self.choice_.update({"mode": "fixed", "chosen": k, "rule": "--themes N"})
+        km = KMeans(k, n_init=10, random_state=self.seed).fit(Z)
+        lab, sim = self._assign(Z, km.cluster_centers_, km.labels_)
+        labels[rows] = lab
+        self.similarity_[rows] = sim
+        self.labels_, self.centroids_ = self._renumber(labels, Z, rows)
+        self.n_themes_ = len(self.centroids_)
+        self._Z, self._rows = Z, rows
+        if self.subthemes:
+            self._fit_subthemes(Z, rows)
+        self.choice_["n_themes"] = self.n_themes_
+        self.choice_["n_outliers"] = int((self.labels_ == OUTLIER).sum())
+        return self
+
+    def _assign(self, Z: np.ndarray, centers: np.ndarray, lab: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+        centers = normalize(centers)
+        sims = Z @ centers.T
+        lab = lab.copy()
+        # themes too small to stand: their members move to the next theme that fits
+        sizes = np.bincount(lab, minlength=len(centers))
+        small = sizes < self.min_theme_size
+        if small.any() and not small.all():
+            sims[:, small] = -np.inf
+            moved = np.isin(lab, np.flatnonzero(small))
+            lab[moved] = sims[moved].argmax(1)
+            lab[moved & (sims.max(1) < self.min_similarity)] = OUTLIER
+        sim = np.where(lab >= 0, sims[np.arange(len(lab)), np.maximum(lab, 0)], 0.0)
+        # least similar segments go to the outlier bucket, within the allowed share
+        weak = np.flatnonzero((sim < self.min_similarity) & (lab >= 0))
+        budget = int(self.max_outlier_share * len(lab)) - int((lab < 0).sum())
+        if budget > 0 and len(weak):
+            order = weak[np.argsort(sim[weak], kind="stable")][:budget]
+            lab[order] = OUTLIER
+        return lab, sim
+
+    def _renumber(self, labels: np.ndarray, Z: np.ndarray, rows: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray]:
+        """Themes numbered by size (largest first); centroids recomputed."""
+        ids = [t for t in np.unique(labels) if t >= 0]
+        sizes = {t: int((labels == t).sum()) for t in ids}
+        order = sorted(ids, key=lambda t: (-sizes[t], t))
+        remap = {old: new for new, old in enumerate(order)}
+        out = np.array([remap.get(t, OUTLIER) for t in labels])
+        pos = {r: i for i, r in enumerate(rows)}
+        cents = np.array([normalize(Z[[pos[r] for r in np.flatnonzero(out == t)]].mean(
+            0, keepdims=True))[0] for t in range(len(order))]) if order else np.zeros((0, 1))
+        return out, cents
+
+    def _fit_subthemes(self, Z: np.ndarray, rows: np.ndarray) -> None:
+        pos = {r: i for i, r in enumerate(rows)}
+        self.subchoice_: dict[int, dict[str, Any]] = {}
+        for t in range(self.n_themes_):
+            members = np.flatnonzero(self.labels_ == t)
+            if len(members) < max(2 * self.min_theme_size, 6):
+                continue
+            Zt = Z[[pos[m] for m in members]]
+            Zt = normalize(Zt - Zt.mean(0))  # what sets members apart inside the theme
+            distinct = len(np.unique(Zt.round(6), axis=0))  # campaign copies coincide
+            hi = min(6, len(members) // self.min_theme_size, distinct - 1)
+            if hi < 2:
+                continue
+            k, scores = self._choose_k(Zt, 2, hi, n_init=2)
+            if scores[k] < self.min_subtheme_silhouette:
+                continue
+            lab = KMeans(k, n_init=4, random_state=self.seed).fit_predict(Zt)
+            sizes = np.bincount(lab)
+            order = np.argsort(-sizes, kind="stable")
+            remap = {old: new for new, old in enumerate(order)}
+            keep = sizes[order] >= self.min_theme_size
+            if keep.sum() < 2:
+                continue
+            for m, lb in zip(members, lab, strict=True):
+                new = remap[lb]
+                self.sublabels_[m] = new if keep[new] else OUTLIER
+            self.subchoice_[t] = {"silhouette": scores, "chosen": k}
+
+    def fit_predict(self, docs: Sequence[Sequence[str]], y: Any = None) -> np.ndarray:
+        return self.fit(docs).labels_
+
+    def predict(self, docs: Sequence[Sequence[str]]) -> np.ndarray:
+        """Theme of new segments: the most similar centre, or -1 below ``min_similarity``."""
+        if not self.n_themes_:
+            return np.full(len(docs), OUTLIER)
+        X = self.vectorizer_.transform(docs)
+        Z = self._embed(X, fit=False)
+        sims = Z @ self.centroids_.T
+        lab = sims.argmax(1)
+        lab[(sims.max(1) < self.min_similarity) | (X.getnnz(axis=1) == 0)] = OUTLIER
+        return lab

@@ -1,0 +1,70 @@
+"""Key phrases: Norwegian noun-phrase candidates, lemma grouping, spread, de-duplication."""
+
+import pytest
+
+from innonlp.keyphrases.candidates import noun_phrases
+from innonlp.keyphrases.score import EXTRACTORS, PhraseCorpus, lemma_ctfidf, noun_phrase_ctfidf
+from innonlp.nlp import NorwegianNLP
+from innonlp.nlp.analysis import analyze_segments
+from innonlp.nlp.stopwords import is_stop_lemma
+from innonlp.types import Segment
+
+
+def _corpus(texts: list[tuple[str, str]]) -> tuple[PhraseCorpus, list]:
+    segs = [Segment(id=f"{sub}#{i}", submission_id=sub, n=i, part=0, text=t, start=0,
+                    end=len(t), standard="nb") for i, (sub, t) in enumerate(texts)]
+    analyses, _ = analyze_segments(segs, NorwegianNLP(nlp="embedded"))
+    return PhraseCorpus(analyses, [s.text for s in segs], [s.submission_id for s in segs]), \
+        analyses
+
+
+@pytest.fixture(scope="module")
+def corpus() -> PhraseCorpus:
+    texts = [(f"s{i}", "Vi trenger mer innovasjon i offentlig sektor og bedre digitale "
+                       "tjenester.") for i in range(6)]
+    texts += [("s6", "Innovasjonsarbeid krever tid. Arbeid med innovasjon krever ledelse.")]
+    texts += [("s7", "Sykkelveier sykkelveier sykkelveier sykkelveier sykkelveier.")]
+    texts += [(f"s{8 + i}", "Kommunene ønsker digital tjeneste for innbyggerne.")
+              for i in range(3)]
+    return _corpus(texts)[0]
+
+
+def test_candidates_have_patterns_and_offsets() -> None:
+    corpus, analyses = _corpus([("a", "Vi vil ha innovasjon i offentlig sektor.")])
+    text = "Vi vil ha innovasjon i offentlig sektor."
+    surfaces = {c.surface for c in noun_phrases(analyses[0], 0, text)}
+    assert {"innovasjon i offentlig sektor", "offentlig sektor", "innovasjon"} <= surfaces
+    for c in corpus.candidates[0]:
+        assert text[c.start:c.end] == c.surface
+
+
+def test_lemma_grouping_natural_surface_and_no_stop_only(corpus: PhraseCorpus) -> None:
+    out = noun_phrase_ctfidf(corpus, {"all": list(range(len(corpus.candidates)))}, 15)
+    phrases = out["all"]
+    keys = [p.key for p in phrases]
+    assert len(keys) == len(set(keys))
+    # "digitale tjenester" and "digital tjeneste" share one lemma key
+    digital = [p for p in phrases if p.key == ("digital", "tjeneste")]
+    assert len(digital) == 1 and digital[0].phrase == "digitale tjenester"
+    for p in phrases:
+        assert not all(is_stop_lemma(w) for w in p.key)
+    # one idea, one phrase: not both "innovasjonsarbeid" and "arbeid med innovasjon"
+    atoms = [frozenset(corpus.atoms[k]) for k in keys]
+    assert len(atoms) == len(set(atoms))
+
+
+def test_spread_beats_repetition(corpus: PhraseCorpus) -> None:
+    out = noun_phrase_ctfidf(corpus, {"all": list(range(len(corpus.candidates)))}, 15)
+    sykkel = next(p for p in out["all"] if "sykkelvei" in p.key[0])
+    assert sykkel.n_submissions == 1 and sykkel.n_mentions == 5
+    widespread = [p for p in out["all"] if p.n_submissions >= 6]
+    assert widespread and all(p.score > sykkel.score for p in widespread)
+    assert out["all"][0].n_submissions >= 6
+
+
+def test_every_extractor_has_the_same_signature(corpus: PhraseCorpus) -> None:
+    groups = {"a": [0, 1, 2], "b": [8, 9, 10]}
+    for extractor in EXTRACTORS.values():
+        out = extractor(corpus, groups, 3)
+        assert set(out) == {"a", "b"} and all(len(v) <= 3 for v in out.values())
+    assert all(len(p.key) == 1 for p in lemma_ctfidf(corpus, groups, 5)["a"])

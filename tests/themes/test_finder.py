@@ -1,0 +1,97 @@
+"""ThemeFinder: the estimator contract, determinism, outliers, sub-themes, stability."""
+
+import numpy as np
+import pytest
+
+from innonlp.errors import ConfigError
+from innonlp.themes.finder import OUTLIER, ThemeFinder
+from innonlp.themes.stability import bootstrap_stability
+
+VOCAB = {
+    "skole": "skole lærer elev undervisning klasserom lekse rektor".split(),
+    "vei": "vei bru tunnel trafikk kollektiv buss ferje".split(),
+    "helse": "sykehus lege pasient sykepleier fastlege legevakt behandling".split(),
+}
+
+
+def planted(n_per: int = 30, noise: int = 6, seed: int = 0) -> tuple[list[list[str]], list]:
+    rng = np.random.default_rng(seed)
+    docs, truth = [], []
+    for name, words in VOCAB.items():
+        for _ in range(n_per):
+            docs.append(list(rng.choice(words, 6)))
+            truth.append(name)
+    junk = [f"ord{i}" for i in range(200)]
+    for _ in range(noise):
+        docs.append(list(rng.choice(junk, 4)))
+        truth.append("støy")
+    docs.append([])  # a segment with no content words
+    truth.append("tom")
+    return docs, truth
+
+
+def test_estimator_contract_and_planted_themes() -> None:
+    docs, truth = planted()
+    f = ThemeFinder(seed=0)
+    assert f.get_params() if hasattr(f, "get_params") else True
+    assert f.fit(docs) is f
+    learned = [a for a in vars(f) if a.endswith("_") and not a.startswith("_")]
+    assert {"labels_", "n_themes_", "centroids_", "choice_", "sublabels_"} <= set(learned)
+    assert len(f.labels_) == len(docs)
+    assert f.choice_["mode"] == "auto" and f.choice_["chosen"] >= 3
+    # every planted theme is (nearly) one theme
+    for name in VOCAB:
+        found = f.labels_[[i for i, t in enumerate(truth) if t == name]]
+        values, counts = np.unique(found, return_counts=True)
+        assert counts.max() / len(found) >= 0.9 and values[counts.argmax()] != OUTLIER
+    assert f.labels_[-1] == OUTLIER  # no content words: never forced into a theme
+    assert np.array_equal(f.fit_predict(docs), f.labels_)
+    pred = f.predict([["lege", "pasient", "sykehus"], []])
+    assert pred[0] == f.labels_[truth.index("helse")] and pred[1] == OUTLIER
+
+
+def test_outlier_accounting_and_share() -> None:
+    docs, _ = planted(noise=20)
+    f = ThemeFinder(seed=1, max_outlier_share=0.1).fit(docs)
+    in_themes = int((f.labels_ >= 0).sum())
+    outliers = int((f.labels_ == OUTLIER).sum())
+    assert in_themes + outliers == len(docs)
+    assert f.choice_["n_outliers"] == outliers
+    sizes = np.bincount(f.labels_[f.labels_ >= 0])
+    assert (sizes >= f.min_theme_size).all()
+    assert list(sizes) == sorted(sizes, reverse=True)  # numbered by size
+
+
+def test_deterministic_under_seed() -> None:
+    docs, _ = planted(seed=3)
+    a = ThemeFinder(seed=7).fit(docs)
+    b = ThemeFinder(seed=7).fit(docs)
+    assert np.array_equal(a.labels_, b.labels_)
+    assert np.array_equal(a.sublabels_, b.sublabels_)
+    assert a.choice_ == b.choice_
+
+
+def test_fixed_number_and_bad_parameters() -> None:
+    docs, _ = planted()
+    assert ThemeFinder(n_themes=2, seed=0).fit(docs).choice_["chosen"] == 2
+    with pytest.raises(ConfigError):
+        ThemeFinder(n_themes=0).fit(docs)
+    with pytest.raises(ConfigError):
+        ThemeFinder(max_outlier_share=1.5).fit(docs)
+    tiny = ThemeFinder().fit([["a"], []])
+    assert tiny.n_themes_ == 0 and (tiny.labels_ == OUTLIER).all()
+
+
+def test_stability_higher_for_planted_themes_than_for_noise() -> None:
+    rng = np.random.default_rng(0)
+    centres = np.eye(6)[:3] * 3
+    planted_z = np.vstack([c + rng.normal(0, 0.3, (40, 6)) for c in centres])
+    noise_z = rng.normal(0, 1, (120, 6))
+    def norm(z: np.ndarray) -> np.ndarray:
+        return z / np.linalg.norm(z, axis=1, keepdims=True)
+    labels = np.repeat([0, 1, 2], 40)
+    good = bootstrap_stability(norm(planted_z), labels, 3, seed=0)
+    arbitrary = np.arange(120) % 3  # themes that are not in the data
+    bad = bootstrap_stability(norm(noise_z), arbitrary, 3, seed=0)
+    assert good.min() > 0.9
+    assert bad.max() < good.min()
