@@ -105,3 +105,17 @@ def test_pipe_keeps_context_and_order() -> None:
     rec = layer.record()
     assert rec["pipelines"]["nn"]["tier"] == "embedded"
     assert sum(rec["docs"].values()) == 6
+
+
+def test_a_spacy_pipeline_folder_is_a_tier(tmp_path: Path) -> None:
+    import spacy
+
+    folder = tmp_path / "my_nb_pipeline"
+    spacy.blank("nb").to_disk(folder)
+    choice = resolve(str(folder), "nb")
+    assert choice.tier == "spacy" and choice.model == str(folder.resolve())
+    layer = NorwegianNLP(nlp=str(folder))
+    (doc, ctx), = list(layer.pipe([("Kommunene ønsker innovasjonsarbeid.", 7)], "nb"))
+    assert ctx == 7 and doc._.standard == "nb"  # innonlp's components were added
+    assert layer.record()["pipelines"]["nb"]["tier"] == "spacy"
+    assert layer.record()["pipelines"]["nn"]["tier"] == "embedded"
