@@ -33,7 +33,8 @@ class KeyPhrase:
     score: float
     n_submissions: int   # distinct submitters in the group using it
     n_mentions: int
-    key: tuple[str, ...] = field(compare=False)
+    specificity: float = 0.0  # share of all the phrase's mentions that are in this group
+    key: tuple[str, ...] = field(compare=False, default=())
 
 
 class PhraseCorpus:
@@ -90,7 +91,8 @@ def _dedupe(scored: list[tuple[float, tuple[str, ...], int, int]],
         if best_i < 0:
             break
         chosen.append(pool.pop(best_i))
-    return [KeyPhrase(corpus.surface[k], round(s, 4), n_sub, n_men, k)
+    return [KeyPhrase(corpus.surface[k], round(s, 4), n_sub, n_men,
+                      round(n_men / max(corpus.total[k], 1), 3), k)
             for s, k, n_sub, n_men in chosen]
 
 

@@ -50,12 +50,14 @@ def segment_docs(analyses: Sequence[SegmentAnalysis], corpus: PhraseCorpus
 
 
 def _label(phrases: list[KeyPhrase]) -> str:
+    """The key phrase among the first five that best combines score and specificity (how
+    much of its use falls in this theme), so a word every theme uses ("tjenester") does not
+    name one; a multi-word phrase gets a small bonus."""
     if not phrases:
         return "Uten tydelig tema"
-    top = phrases[0]
-    multi = [p for p in phrases[:5] if " " in p.phrase and p.score >= 0.5 * top.score]
-    text = (multi[0] if multi else top).phrase
-    return text[:1].upper() + text[1:]
+    best = max(phrases[:5], key=lambda p: (p.score * p.specificity
+                                           * (1.2 if " " in p.phrase else 1.0), p.phrase))
+    return best.phrase[:1].upper() + best.phrase[1:]
 
 
 def _best_sentence(seg: Segment, a: SegmentAnalysis, keys: set[str]) -> tuple[int, int]:

@@ -11,10 +11,11 @@ phrase keys from the language layer):
    sample of at most ``selection_sample`` segments; each k gets a silhouette score (cosine,
    sampled) and the smallest k within ``tolerance`` of the best score wins (parsimony). The
    scores and the rule are kept in ``choice_`` for the run record;
-3. outliers: segments with no features, segments less similar to their theme's centre than
-   ``min_similarity`` (at most ``max_outlier_share`` of all, the least similar first), and
-   members of themes smaller than ``min_theme_size`` that fit no other theme, get label -1
-   ("Andre innspill");
+3. outliers: segments with fewer than ``min_tokens`` distinct content tokens (a closing line
+   such as "Ta gjerne kontakt" says nothing to place), segments less similar to their
+   theme's centre than ``min_similarity`` (at most ``max_outlier_share`` of all, the least
+   similar first), and members of themes smaller than ``min_theme_size`` that fit no other
+   theme, get label -1 ("Andre innspill");
 4. sub-themes: each theme with at least ``2 * min_theme_size`` segments is split again the
    same way (k from 2 to 6) when its best silhouette reaches ``min_subtheme_silhouette``.
 Deterministic under ``seed``.
@@ -67,7 +68,7 @@ class ThemeFinder:
                  min_similarity: float = 0.2, n_components: int = 100,
                  vectorizer: Any = None, subthemes: bool = True,
                  min_subtheme_silhouette: float = 0.08, tolerance: float = 0.05,
-                 selection_sample: int = 20_000, seed: int = 0):
+                 selection_sample: int = 20_000, min_tokens: int = 2, seed: int = 0):
         self.n_themes = n_themes
         self.min_themes = min_themes
         self.max_themes = max_themes
@@ -80,6 +81,7 @@ class ThemeFinder:
         self.min_subtheme_silhouette = min_subtheme_silhouette
         self.tolerance = tolerance
         self.selection_sample = selection_sample
+        self.min_tokens = min_tokens
         self.seed = seed
 
     # ---- helpers ----------------------------------------------------------------------
@@ -135,7 +137,8 @@ class ThemeFinder:
         n = len(docs)
         self.vectorizer_ = self.vectorizer if self.vectorizer is not None else \
             default_vectorizer(n)
-        has_features = np.array([len(d) > 0 for d in docs])
+        # too little content to place: "Takk for muligheten", "Ta gjerne kontakt."
+        has_features = np.array([len(set(d)) >= self.min_tokens for d in docs])
         labels = np.full(n, OUTLIER)
         self.sublabels_ = np.full(n, OUTLIER)
         self.similarity_ = np.zeros(n)
