@@ -105,13 +105,13 @@ class TaggerComponent:
         simplemma.lemmatize("innspill", lang=standard)
         self._pos = np.array([POS_IDS[t] for t in self.tagger.tags_] + [POS_IDS["SPACE"]],
                              dtype=np.uint64)
-        self._lemmas: dict[tuple[int, int], int] = {}  # only counts the cache size
+        self._n_lemmas = 0  # entries in the per-tag caches
         self._by_tag: list[dict[int, int]] = [{} for _ in range(len(self._pos))]
 
     def _lemma_hashes(self, doc: Doc, orths: list[int], tags: list[int]) -> list[int]:
         """Lemma string hashes, cached per (form, tag): one dict per tag, keyed by form."""
-        if len(self._lemmas) > 500_000:
-            self._lemmas.clear()
+        if self._n_lemmas > 500_000:
+            self._n_lemmas = 0
             self._by_tag = [{} for _ in range(len(self._pos))]
         by_tag = self._by_tag
         out = [by_tag[t].get(o) for o, t in zip(orths, tags, strict=True)]
@@ -125,7 +125,7 @@ class TaggerComponent:
                     text = form if t == space else self.lemmatizer.lemmatize(
                         form, str(self.tagger.tags_[t]))
                     out[i] = by_tag[t][o] = strings.add(text)
-                    self._lemmas[(o, t)] = out[i]
+                    self._n_lemmas += 1
         return out
 
     def __call__(self, doc: Doc) -> Doc:

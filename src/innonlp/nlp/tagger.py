@@ -24,7 +24,6 @@ _REPEAT = re.compile(r"(.)\1{2,}")
 # evidence for a proper noun).
 _START_AFTER = frozenset({".", "!", "?", ":", "«", "»", '"', "–", "-", "…"})
 BOS, EOS = "<S>", "</S>"
-N_ROLES = 5  # current, previous, next, two back, two ahead
 
 
 def _shape_table() -> dict[int, str]:

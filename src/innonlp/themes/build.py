@@ -178,9 +178,6 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     out_counts = _counts(outliers, segments, subs, n_sub)
     theme_of = {i: tid for tid, m in groups.items() for i in m}
     sub_of = {i: sid for sid, m in sub_groups.items() for i in m}
-    per_submission = Counter()
-    for i in theme_of:
-        per_submission[segments[i].submission_id] += 0
     covered = {segments[i].submission_id for i in theme_of}
     return {
         "schema": SCHEMA,
