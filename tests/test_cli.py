@@ -151,7 +151,9 @@ def test_demo_themes(tmp_path: Path) -> None:
     themes = json.loads((out / "themes.json").read_text(encoding="utf-8"))
     assert themes["schema"] == "innonlp.themes/1"
     in_themes = sum(t["n_segments"] for t in themes["themes"])
-    assert in_themes + themes["outliers"]["n_segments"] == themes["n_segments"]
+    assert (in_themes + themes["outliers"]["n_segments"] + themes["formalia"]["n_segments"]
+            == themes["n_segments"])
+    assert themes["formalia"]["n_segments"] > 0  # the sample's letters greet and close
     for t in themes["themes"]:
         assert t["label"] and t["key_phrases"] and 0 <= t["stability"] <= 1
         assert 1 <= len(t["quotes"]) <= 5
@@ -159,15 +161,15 @@ def test_demo_themes(tmp_path: Path) -> None:
             assert q["end"] > q["start"] and q["submission_id"] in t["submission_ids"]
     seg = pd.read_parquet(out / "segments.parquet")
     assert {"theme_id", "subtheme_id", "theme_label", "theme_similarity"} <= set(seg.columns)
-    assert (seg["theme_id"].isna() == (seg["theme_label"] == "Andre innspill")).all()
+    assert (seg["theme_id"].isna() == (seg["bucket"] != "theme")).all()
+    assert (seg.loc[seg["bucket"] == "outlier", "theme_label"] == "Andre innspill").all()
+    assert seg.loc[seg["bucket"] == "formalia", "theme_label"].str.startswith("Formalia").all()
+    assert (seg["bucket"] == "formalia").sum() == themes["formalia"]["n_segments"]
     again = tmp_path / "again"
     assert _cli("demo", "--out", str(again), "-q").returncode == 0
     assert (again / "themes.json").read_bytes() == (out / "themes.json").read_bytes()
 
 
-@pytest.mark.xfail(strict=True, reason="open in issue 4: at seed 0 some planted themes of the "
-                   "sample (samarbeid, distrikt, anskaffelser) are merged or diluted by "
-                   "closing-line segments; see the issue note")
 def test_demo_recovers_every_planted_theme(tmp_path: Path) -> None:
     out = tmp_path / "demo"
     assert _cli("demo", "--out", str(out), "-q").returncode == 0

@@ -95,3 +95,43 @@ def test_stability_higher_for_planted_themes_than_for_noise() -> None:
     bad = bootstrap_stability(norm(noise_z), arbitrary, 3, seed=0)
     assert good.min() > 0.9
     assert bad.max() < good.min()
+
+
+def _clusters(close: bool, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Eight tight clusters in 40 dimensions; with ``close`` the centres of 0 and 1 are
+    alike (cosine about 0.7) while all other pairs are near orthogonal."""
+    from sklearn.preprocessing import normalize
+    rng = np.random.default_rng(seed)
+    centres = normalize(rng.normal(size=(8, 40)))
+    if close:
+        centres[1] = normalize((centres[0] + 0.8 * centres[1])[None])[0]
+    fine = np.repeat(np.arange(8), 20)
+    Z = normalize(centres[fine] + 0.15 * rng.normal(size=(len(fine), 40)))
+    return Z, fine
+
+
+def test_merge_joins_only_pairs_alike_beyond_the_usual() -> None:
+    f = ThemeFinder(seed=0)
+    Z, fine = _clusters(close=True)
+    record: list = []
+    _, groups = f._merge(Z, fine, 8, 2, record)
+    assert groups[0] == groups[1] and len(set(groups.tolist())) == 7
+    assert record and record[0]["themes"] == [0, 1] and record[0]["z"] > 3.5
+    Z, fine = _clusters(close=False)
+    record = []
+    _, groups = f._merge(Z, fine, 8, 2, record)
+    assert len(set(groups.tolist())) == 8 and record == []
+    _, groups = ThemeFinder(merge_z=None)._merge(*_clusters(close=True), 8, 2, [])
+    assert len(set(groups.tolist())) == 8
+
+
+def test_fixed_number_of_themes_is_never_merged_below() -> None:
+    halves = {"digital_a": "fagsystem plattform integrasjon system digital".split(),
+              "digital_b": "datadeling register data deling digital".split()}
+    rng = np.random.default_rng(1)
+    docs = [list(rng.choice(w, 5)) for w in list(VOCAB.values()) + list(halves.values())
+            for _ in range(25)]
+    f = ThemeFinder(n_themes=5, seed=0).fit(docs)
+    assert f.n_themes_ == 5 and f.choice_["merged"] == []  # --themes N taken at its word
+    a, b = f.labels_[75:100], f.labels_[100:125]
+    assert np.bincount(a[a >= 0]).argmax() != np.bincount(b[b >= 0]).argmax()

@@ -5,6 +5,7 @@
 - ``NYNORSK``: the Nynorsk forms of the same function words, written for innonlp;
 - ``BOILERPLATE``: words every consultation letter uses and no theme is about (høring,
   høringsinstans, departement, innspill, vise til …), in both standards;
+- ``LIGHT_NOUNS``: nouns used mostly in idioms (ta del, i dag, på egen hånd, for eksempel);
 - ``STOP_LEMMAS``: all of the above plus their lemmas under the embedded lemmatisers, so the
   list agrees with what the lemmatiser produces (``er`` → ``være`` and ``vere``).
 """
@@ -51,13 +52,21 @@ BOILERPLATE = frozenset(
     dialogmøte innspillsmøte
     """.split())
 
+# Light nouns: in idioms more than about anything ("ta del", "i dag", "på denne måten",
+# "på egen hånd", "for eksempel").
+LIGHT_NOUNS = frozenset(
+    """
+    del dag dagen måte måten måter gang gong gonger ganger sted stad hånd hand grunn
+    tilfelle tilfelle rekke slags eksempel døme
+    """.split())
+
 
 @lru_cache(maxsize=1)
 def stop_lemmas() -> frozenset[str]:
     """Every listed word and its lemma under the Bokmål and Nynorsk lemmatisers."""
     from .components import load_embedded
 
-    words = BOKMAL | NYNORSK | BOILERPLATE
+    words = BOKMAL | NYNORSK | BOILERPLATE | LIGHT_NOUNS
     out = set(words)
     for standard in ("nb", "nn"):
         lemmatizer = load_embedded(standard)[1]

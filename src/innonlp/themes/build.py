@@ -16,14 +16,20 @@ from typing import Any
 import numpy as np
 
 from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus
-from ..nlp.analysis import SegmentAnalysis
+from ..nlp.analysis import UPOS, SegmentAnalysis
+from ..nlp.compounds import split_compound
+from ..nlp.loader import pipeline_standard
+from ..nlp.stopwords import stop_lemmas
 from ..nlp.sentences import split_sentences
 from ..types import Segment, Submission
 from .finder import OUTLIER, ThemeFinder
+from .formalia import FORMALIA_LABEL, formalia_mask
 from .stability import UNSTABLE_BELOW, bootstrap_stability
 
 SCHEMA = "innonlp.themes/1"
 OUTLIER_LABEL = "Andre innspill"
+FORMALIA = -2
+_COMPOUND_POS = (UPOS.index("NOUN"), UPOS.index("ADJ"))
 
 
 @dataclass(frozen=True)
@@ -39,13 +45,29 @@ class ThemeParams:
     n_quotes: int = 4
 
 
+def _compound_parts(a: SegmentAnalysis, stop: frozenset[str]) -> list[str]:
+    """Modifier and head of the compound content words ("datadeling" → "data", "deling"),
+    so a compound and its spelled-out form ("deling av data") share features."""
+    lang = pipeline_standard(a.standard)
+    out = []
+    for h, p in zip(a.lemma[a.content_mask()], a.pos[a.content_mask()], strict=True):
+        if p not in _COMPOUND_POS:
+            continue
+        parts = split_compound(a.strings[int(h)].lower(), lang)
+        if parts:
+            out.extend(x for x in parts if len(x) >= 3 and x not in stop)
+    return out
+
+
 def segment_docs(analyses: Sequence[SegmentAnalysis], corpus: PhraseCorpus
                  ) -> list[list[str]]:
-    """Token lists for clustering: content lemmas plus multi-word phrase keys."""
+    """Token lists for clustering: content lemmas, the parts of compound words and
+    multi-word phrase keys."""
+    stop = stop_lemmas()
     docs = []
     for a, cands in zip(analyses, corpus.candidates, strict=True):
         phrases = ["_".join(c.key) for c in cands if len(c.key) > 1 and c.atoms]
-        docs.append(a.content_lemmas() + phrases)
+        docs.append(a.content_lemmas() + _compound_parts(a, stop) + phrases)
     return docs
 
 
@@ -57,7 +79,10 @@ def _label(phrases: list[KeyPhrase]) -> str:
         return "Uten tydelig tema"
     best = max(phrases[:5], key=lambda p: (p.score * p.specificity
                                            * (1.2 if " " in p.phrase else 1.0), p.phrase))
-    return best.phrase[:1].upper() + best.phrase[1:]
+    # one word is named by its lemma ("Regelverket" → "Regelverk"); a longer phrase keeps
+    # its natural surface form, since lemmas would break agreement ("gamle fagsystemer")
+    text = best.key[0] if len(best.key) == 1 and best.key[0].isalpha() else best.phrase
+    return text[:1].upper() + text[1:]
 
 
 def _best_sentence(seg: Segment, a: SegmentAnalysis, keys: set[str]) -> tuple[int, int]:
@@ -138,19 +163,26 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     corpus = PhraseCorpus(analyses, [s.text for s in segments],
                           [s.submission_id for s in segments])
     docs = segment_docs(analyses, corpus)
+    formal = formalia_mask(segments, analyses)
+    keep = np.flatnonzero(~formal)
     finder = ThemeFinder(n_themes=p.n_themes, min_theme_size=p.min_theme_size,
                          max_themes=p.max_themes, max_outlier_share=p.max_outlier_share,
-                         seed=p.seed).fit(docs)
-    labels, sim = finder.labels_, finder.similarity_
-    stability = (bootstrap_stability(finder._Z, labels[finder._rows], finder.n_themes_,
-                                     p.n_bootstrap, seed=p.seed)
+                         seed=p.seed).fit([docs[i] for i in keep])
+    labels = np.full(len(segments), FORMALIA)
+    sublabels = np.full(len(segments), OUTLIER)
+    sim = np.zeros(len(segments))
+    labels[keep], sublabels[keep], sim[keep] = (finder.labels_, finder.sublabels_,
+                                                finder.similarity_)
+    stability = (bootstrap_stability(finder._Z, finder.labels_[finder._rows],
+                                     finder.n_themes_, p.n_bootstrap, seed=p.seed,
+                                     recluster=finder.recluster)
                  if finder.n_themes_ else np.zeros(0))
     extract = EXTRACTORS[p.keyphrases]
     groups = {f"T{t + 1:02d}": np.flatnonzero(labels == t) for t in range(finder.n_themes_)}
     sub_groups = {f"T{t + 1:02d}.{s + 1}": np.flatnonzero((labels == t) &
-                                                           (finder.sublabels_ == s))
+                                                           (sublabels == s))
                   for t in range(finder.n_themes_)
-                  for s in range(int(finder.sublabels_[labels == t].max(initial=-1)) + 1)}
+                  for s in range(int(sublabels[labels == t].max(initial=-1)) + 1)}
     phrases = extract(corpus, {**groups, **sub_groups}, p.top_n)
     n_sub = len(submissions)
     themes = []
@@ -176,6 +208,9 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
         })
     outliers = np.flatnonzero(labels == OUTLIER)
     out_counts = _counts(outliers, segments, subs, n_sub)
+    formalia = np.flatnonzero(labels == FORMALIA)
+    form_counts = _counts(formalia, segments, subs, n_sub)
+    form_counts.pop("submission_ids")
     theme_of = {i: tid for tid, m in groups.items() for i in m}
     sub_of = {i: sid for sid, m in sub_groups.items() for i in m}
     covered = {segments[i].submission_id for i in theme_of}
@@ -189,8 +224,12 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
         "n_submissions_in_themes": len(covered),
         "outliers": {"label": OUTLIER_LABEL, **out_counts,
                      "share_of_segments": round(len(outliers) / max(len(segments), 1), 4)},
+        "formalia": {"label": FORMALIA_LABEL, **form_counts,
+                     "share_of_segments": round(len(formalia) / max(len(segments), 1), 4)},
         "themes": themes,
         "_segments": {"theme_id": [theme_of.get(i) for i in range(len(segments))],
+                      "bucket": ["formalia" if lb == FORMALIA else "outlier" if lb == OUTLIER
+                                 else "theme" for lb in labels.tolist()],
                       "subtheme_id": [sub_of.get(i) for i in range(len(segments))],
                       "theme_similarity": [round(float(x), 4) for x in sim]},
     }

@@ -68,7 +68,8 @@ class ThemeFinder:
                  min_similarity: float = 0.2, n_components: int = 100,
                  vectorizer: Any = None, subthemes: bool = True,
                  min_subtheme_silhouette: float = 0.08, tolerance: float = 0.05,
-                 selection_sample: int = 20_000, min_tokens: int = 2, seed: int = 0):
+                 selection_sample: int = 20_000, min_tokens: int = 2,
+                 merge_z: float | None = 3.5, seed: int = 0):
         self.n_themes = n_themes
         self.min_themes = min_themes
         self.max_themes = max_themes
@@ -82,6 +83,7 @@ class ThemeFinder:
         self.tolerance = tolerance
         self.selection_sample = selection_sample
         self.min_tokens = min_tokens
+        self.merge_z = merge_z
         self.seed = seed
 
     # ---- helpers ----------------------------------------------------------------------
@@ -170,17 +172,90 @@ class ThemeFinder:
             k = min(int(self.n_themes), len(rows))
             self.choice_.update({"mode": "fixed", "chosen": k, "rule": "--themes N"})
         km = KMeans(k, n_init=10, random_state=self.seed).fit(Z)
-        lab, sim = self._assign(Z, km.cluster_centers_, km.labels_)
+        # --themes N is taken at its word: no merging below N
+        self.k_fine_, self._lo = k, (lo if self.n_themes == "auto" else k)
+        self.choice_["merged"] = []
+        fine, groups = self._merge(Z, km.labels_, k, self._lo, self.choice_["merged"])
+        theme = groups[fine]
+        lab, sim = self._assign(Z, self._centers(Z, theme), theme)
         labels[rows] = lab
         self.similarity_[rows] = sim
         self.labels_, self.centroids_ = self._renumber(labels, Z, rows)
         self.n_themes_ = len(self.centroids_)
         self._Z, self._rows = Z, rows
         if self.subthemes:
-            self._fit_subthemes(Z, rows)
+            merged = self._merged_subthemes(fine, groups, rows)
+            self._fit_subthemes(Z, rows, skip=merged)
         self.choice_["n_themes"] = self.n_themes_
         self.choice_["n_outliers"] = int((self.labels_ == OUTLIER).sum())
         return self
+
+    @staticmethod
+    def _centers(Z: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        return np.array([Z[labels == g].mean(0) for g in range(labels.max() + 1)])
+
+    def recluster(self, Z: np.ndarray, seed: int) -> np.ndarray:
+        """The fitted procedure (k-means with the chosen k, then the merge) on other rows
+        and another seed: what the stability bootstrap re-runs."""
+        k = min(self.k_fine_, len(Z) - 1)
+        fine = KMeans(k, n_init=1, random_state=seed).fit_predict(Z)
+        fine, groups = self._merge(Z, fine, k, min(self._lo, k), [])
+        return groups[fine]
+
+    def _merge(self, Z: np.ndarray, fine: np.ndarray, k: int, lo: int,
+               record: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+        """Join two clusters when their centres are alike beyond what is usual between the
+        clusters of this corpus: the pair's cosine is an outlier among all pairs, with a
+        modified z-score (median and MAD, Iglewicz & Hoaglin) above ``merge_z``. K-means
+        splits one broad theme in two before it separates two small distinct ones; the
+        halves become sub-themes. Most alike first, never below ``lo`` themes, at least
+        four clusters to judge from. Returns the fine labels and, per fine cluster, its
+        theme (0..n-1)."""
+        group = np.arange(k)
+        while self.merge_z is not None and len(np.unique(group)) > max(lo, 3):
+            ids = np.unique(group)
+            cents = normalize(np.array([Z[np.isin(fine, np.flatnonzero(group == g))].mean(0)
+                                        for g in ids]))
+            S = cents @ cents.T
+            iu = np.triu_indices(len(ids), 1)
+            pairs = S[iu]
+            med = float(np.median(pairs))
+            mad = 1.4826 * float(np.median(np.abs(pairs - med)))
+            best = int(pairs.argmax())
+            z = (pairs[best] - med) / mad if mad > 0 else 0.0
+            if z <= self.merge_z:
+                break
+            a, b = ids[iu[0][best]], ids[iu[1][best]]
+            record.append({"themes": [int(x) for x in np.flatnonzero(np.isin(group, [a, b]))],
+                           "similarity": round(float(pairs[best]), 4),
+                           "z": round(float(z), 2)})
+            group[group == b] = a
+        _, group = np.unique(group, return_inverse=True)
+        return fine, group
+
+    def _merged_subthemes(self, fine: np.ndarray, groups: np.ndarray, rows: np.ndarray
+                          ) -> set[int]:
+        """Themes joined from several k-means clusters keep those clusters as sub-themes
+        (largest first); returns the themes so handled."""
+        done: set[int] = set()
+        for t in range(self.n_themes_):
+            members = np.flatnonzero(self.labels_ == t)
+            if not len(members):
+                continue
+            pos = {r: i for i, r in enumerate(rows)}
+            parts = fine[[pos[m] for m in members]]
+            uniq, sizes = np.unique(parts, return_counts=True)
+            if len(uniq) < 2:
+                continue
+            order = uniq[np.argsort(-sizes, kind="stable")]
+            big = [c for c in order if (parts == c).sum() >= self.min_theme_size]
+            if len(big) < 2:
+                continue
+            remap = {c: n for n, c in enumerate(big)}
+            for m, c in zip(members, parts, strict=True):
+                self.sublabels_[m] = remap.get(c, OUTLIER)
+            done.add(t)
+        return done
 
     def _assign(self, Z: np.ndarray, centers: np.ndarray, lab: np.ndarray
                 ) -> tuple[np.ndarray, np.ndarray]:
@@ -217,10 +292,13 @@ class ThemeFinder:
             0, keepdims=True))[0] for t in range(len(order))]) if order else np.zeros((0, 1))
         return out, cents
 
-    def _fit_subthemes(self, Z: np.ndarray, rows: np.ndarray) -> None:
+    def _fit_subthemes(self, Z: np.ndarray, rows: np.ndarray, skip: set[int]) -> None:
         pos = {r: i for i, r in enumerate(rows)}
-        self.subchoice_: dict[int, dict[str, Any]] = {}
+        self.subchoice_: dict[int, dict[str, Any]] = {t: {"from": "merged k-means clusters"}
+                                                      for t in skip}
         for t in range(self.n_themes_):
+            if t in skip:
+                continue
             members = np.flatnonzero(self.labels_ == t)
             if len(members) < max(2 * self.min_theme_size, 6):
                 continue

@@ -63,6 +63,7 @@ def write_themes(doc: dict[str, Any], segments_frame: pd.DataFrame, out: Path) -
     for col, values in per_segment.items():
         frame[col] = values
     labels = {t["id"]: t["label"] for t in doc["themes"]}
-    frame["theme_label"] = [labels.get(t, doc["outliers"]["label"]) if t else
-                            doc["outliers"]["label"] for t in frame["theme_id"]]
+    buckets = {"outlier": doc["outliers"]["label"], "formalia": doc["formalia"]["label"]}
+    frame["theme_label"] = [labels[t] if b == "theme" else buckets[b]
+                            for t, b in zip(frame["theme_id"], frame["bucket"], strict=True)]
     write_parquet(out / "segments.parquet", frame)

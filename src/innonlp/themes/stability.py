@@ -1,13 +1,16 @@
 """Theme stability by re-clustering resampled data.
 
 For each of ``n_boot`` runs, a random ``fraction`` of the clustered segments is drawn and
-k-means (the same k, another seed) is fitted on their LSA vectors. A theme's score is the
+clustered again on their LSA vectors with another seed: by default k-means with the same k,
+or the caller's own procedure (``recluster``: the theme finder passes its k-means + merge). A theme's score is the
 mean over runs of its best-match Jaccard index: among the drawn segments, the overlap of its
 members with the closest cluster of the run. Below ``UNSTABLE_BELOW`` a theme is flagged
 unstable (Hennig's rule of thumb: under 0.6 a cluster is not a stable pattern).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 from sklearn.cluster import KMeans
@@ -16,7 +19,9 @@ UNSTABLE_BELOW = 0.6
 
 
 def bootstrap_stability(Z: np.ndarray, labels: np.ndarray, n_themes: int, n_boot: int = 5,
-                        fraction: float = 0.8, seed: int = 0) -> np.ndarray:
+                        fraction: float = 0.8, seed: int = 0,
+                        recluster: Callable[[np.ndarray, int], np.ndarray] | None = None
+                        ) -> np.ndarray:
     """Stability in [0, 1] per theme; ``labels`` are the themes of the rows of ``Z``
     (-1 = outlier, left out of the Jaccard of every theme)."""
     if n_themes == 0 or len(Z) < 3:
@@ -24,10 +29,12 @@ def bootstrap_stability(Z: np.ndarray, labels: np.ndarray, n_themes: int, n_boot
     rng = np.random.default_rng(seed)
     scores = np.zeros((n_boot, n_themes))
     m = max(2, int(fraction * len(Z)))
-    k = min(n_themes, m - 1)
+    k0 = min(n_themes, m - 1)
     for b in range(n_boot):
         idx = np.sort(rng.choice(len(Z), m, replace=False))
-        boot = KMeans(k, n_init=1, random_state=seed + 1 + b).fit_predict(Z[idx])
+        boot = (recluster(Z[idx], seed + 1 + b) if recluster is not None else
+                KMeans(k0, n_init=1, random_state=seed + 1 + b).fit_predict(Z[idx]))
+        k = int(boot.max()) + 1
         orig = labels[idx]
         for t in range(n_themes):
             a = orig == t

@@ -1,0 +1,97 @@
+"""Formalia: segments that only greet, thank, refer or close ("Vi viser til høringsbrevet",
+"Ta gjerne kontakt dersom noe er uklart", "Vi ser fram til å følge arbeidet videre").
+
+Letters to a ministry open and close with such formulas; a letter clean-up that removed them
+would also remove real content now and then, so they stay in the segments and are set apart
+here instead: a segment is formalia when every sentence in it is a formula, recognised either
+by its opening words (Bokmål and Nynorsk patterns below) or by having no content lemma outside
+a small procedural vocabulary (arbeid, innspill, kontakt, merknad, behandling …). Formalia
+segments are not clustered; ``themes.json`` counts them in their own bucket, so segments in
+themes + "Andre innspill" + formalia = all segments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..nlp.analysis import SegmentAnalysis
+from ..nlp.sentences import split_sentences
+from ..types import Segment
+
+FORMALIA_LABEL = "Formalia (hilsener, henvisninger, avslutninger)"
+
+_S = r"(?:vi|jeg|eg|me|[A-ZÆØÅ][\wæøå-]+ (?:kommune|fylkeskommune))"
+_OPENING = (
+    r"(?:vi |jeg |eg |me )?(?:viser|syner|vil vise) til\b",
+    r"takk(?:er|ar)? for\b",
+    rf"{_S} takk(?:er|ar)\b",
+    r"her (?:følger|følgjer|fylgjer|kommer|kjem)\b",
+    r"vedlagt (?:følger|følgjer|er)\b",
+    rf"{_S} (?:har|vil gi|vil gje|ønsker å gi|ønskjer å gje|gir|gjev) (?:herved )?"
+    r"(?:følgende|følgjande|fylgjande|disse|desse|nokre|noen|våre|vårt|sine|sitt)?\s*"
+    r"(?:merknader|merknadar|kommentarer|kommentarar|innspill|innspel|høringssvar|"
+    r"høyringssvar|høringsuttalelse|høyringsuttale|uttalelse|uttale)\b",
+    r"(?:innspillet|innspelet|uttalelsen|uttalen|høringssvaret|høyringssvaret|saken|saka) "
+    r"(?:er|ble|vart|blei) (?:behandlet|handsama|handsamt|vedtatt|vedteke|godkjent|"
+    r"til intern|sendt|utarbeidet|utarbeidd|skrevet|skrive)\b",
+)
+_CLOSING = (
+    r"(?:ta|tek) (?:gjerne |gjerne )?kontakt\b",
+    r"(?:kontakt|kontakt oss|spørsmål)\b.{0,40}\b(?:kan rettes|kan rettast|rettes til|"
+    r"rettast til)\b",
+    rf"{_S} (?:ser|ser gjerne) (?:fram|frem) til\b",
+    rf"{_S} (?:bidrar|bidreg|stiller|stiller gjerne|bidrar gjerne|bidreg gjerne)\b"
+    r".{0,40}\b(?:arbeid|arbeidet|videre|vidare|prosess|prosessen)\b",
+    r"lykke til\b",
+    r"(?:med )?(?:vennlig|venleg|beste) hils(?:en|ing)\b",
+    r"(?:dette|innspillet|innspelet|uttalelsen) (?:er|vart|ble) (?:sendt|gitt|gjeve)\b",
+)
+FORMULA = re.compile(r"^\s*(?:" + "|".join(_OPENING + _CLOSING) + ")", re.IGNORECASE)
+FORMULA_MAX_WORDS = 30
+
+# Content lemmas that alone carry no theme in a consultation letter (both standards).
+PROCEDURAL = frozenset("""
+arbeid arbeide videre vidare følge følgje fylgje bidra bidrege kontakt uklar uklart
+merknad merknader kommentar innspill innspel følgende følgjande fylgjande behandling
+handsaming intern takk takke takka invitasjon mulighet moglegheit høve anledning melding
+meldinga stortingsmelding høring høyring høringsbrev høyringsbrev høringsnotat høyringsnotat
+uttalelse uttale sak prosess spørsmål ønske ønskje glede se sjå gi gje komme kome ta ha
+vise syne sende legge leggje vedlegg vedlagt svar svare frist hilsen helsing vennlig venleg kommentere nevnt nemnd ovennevnt departement departementet
+""".split())
+
+
+def formula_sentence(text: str, content_lemmas: Sequence[str] = ()) -> bool:
+    """A greeting, reference or closing sentence: it opens with a formula (and is short), or
+    it has content lemmas and every one is procedural. A sentence without any content word
+    ("Ja.", "Enig.") is not a formula: it goes to the theme finder, which sends it to
+    "Andre innspill"."""
+    words = text.split()
+    if not words:
+        return True
+    if FORMULA.match(text) and len(words) <= FORMULA_MAX_WORDS:
+        return True
+    return (len(words) <= FORMULA_MAX_WORDS and len(content_lemmas) > 0
+            and all(lem in PROCEDURAL for lem in content_lemmas))
+
+
+def is_formalia(segment: Segment, analysis: SegmentAnalysis) -> bool:
+    """Every sentence of the segment is a formula (see :func:`formula_sentence`)."""
+    spans = split_sentences(segment.text) or [(0, len(segment.text))]
+    mask = analysis.content_mask()
+    lemmas = [analysis.strings[int(h)].lower() for h in analysis.lemma]
+    for s, e in spans:
+        content = [lem for off, lem, m in zip(analysis.offsets, lemmas, mask, strict=True)
+                   if m and s <= off < e]
+        if not formula_sentence(segment.text[s:e], content):
+            return False
+    return True
+
+
+def formalia_mask(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
+                  ) -> np.ndarray:
+    """Boolean per segment: True where the segment is formalia."""
+    return np.array([is_formalia(s, a) for s, a in zip(segments, analyses, strict=True)],
+                    dtype=bool)
