@@ -161,3 +161,11 @@ def letter_nb() -> str:
 @pytest.fixture
 def letter_nn() -> str:
     return LETTER_NN
+
+
+def shared_example(name: str) -> Path:
+    """A file under ../shared/examples, or skip when it is absent."""
+    path = REPO.parent / "shared" / "examples" / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared is only on the developers' machines)")
+    return path

@@ -22,6 +22,7 @@ from .nlp.analysis import analyze_segments
 from .nlp.loader import NorwegianNLP
 from .nlp.standard import annotate_standards
 from .themes.build import ThemeParams, find_themes
+from .compare.run import compare_with_summary, write_comparison
 from .themes.outputs import write_themes
 
 DEFAULT_STAGES = ("ingest", "standard", "nlp", "themes")
@@ -74,7 +75,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     Norwegian language layer (``nlp``: tier ``auto|embedded|<spaCy pipeline>``; which
     pipeline ran for each standard, and why, goes into the manifest and to ``log``) and
     themes (``themes.json``, ``themes.csv``, theme columns in ``segments.parquet``).
-    ``summary`` is accepted now so the command line stays stable; comparing is a later stage.
+    With ``summary`` the themes are compared with that human-written summary
+    (``comparison.json``, ``comparison.md``).
     """
     cfg = config or IngestConfig()
     layer = NorwegianNLP(nlp=nlp, batch_size=batch_size, n_process=n_process) \
@@ -97,7 +99,9 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     if "themes" in stages and layer is not None:
         t1 = time.perf_counter()
         doc = find_themes(result.segments, analyses, result.submissions, themes)
-        write_themes(doc, segments_frame(result.segments), out_path)
+        n_seg = Counter(s.submission_id for s in result.segments)
+        seg_frame = write_themes(doc, segments_frame(result.segments), out_path,
+                                 submissions_frame(result.submissions, n_seg))
         theme_record = {"n_themes": len(doc["themes"]),
                         "outlier_share": doc["outliers"]["share_of_segments"],
                         "choice": doc["choice"], "seconds": round(time.perf_counter() - t1, 2)}
@@ -106,8 +110,16 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
         manifest["nlp"] = nlp_record
     if theme_record is not None:
         manifest["themes"] = theme_record
-    if summary is not None:
+    if summary is not None and theme_record is not None and layer is not None:
+        t1 = time.perf_counter()
+        comparison = compare_with_summary(summary, doc, seg_frame, layer, analyses)
+        write_comparison(comparison, out_path)
+        manifest["summary"] = {"path": str(summary), "status": "compared",
+                               "theme_recall": comparison["figures"]["theme_recall"],
+                               "weighted_coverage": comparison["figures"]["weighted_coverage"],
+                               "seconds": round(time.perf_counter() - t1, 2)}
+    elif summary is not None:
         manifest["summary"] = {"path": str(summary),
-                               "status": "not compared: the compare stage is not built yet"}
+                               "status": "not compared: the themes stage did not run"}
     write_json(out_path / COMPLETION_MARKER, manifest)
     return RunResult(out_path, result, manifest, analyses)

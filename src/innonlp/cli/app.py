@@ -152,6 +152,22 @@ def evaluate_themes_cmd(
                           ensure_ascii=False))
 
 
+@evaluate_app.command("summaries")
+def evaluate_summaries_cmd(
+    file: Annotated[Path, typer.Argument(help="NorSumm-style JSON: a list of articles with "
+                                         "'article', 'summaries_nb' and 'summaries_nn'.")],
+    standard: Annotated[str, typer.Option(help="nb or nn: which references.")] = "nb",
+    nlp: NlpOpt = "embedded",
+) -> None:
+    """Extractive drafts against human summaries: mean ROUGE-1/2/L F1 for innonlp, the lead
+    baseline and the human agreement ceiling."""
+    import json
+
+    from ..compare.calibrate import evaluate_summaries
+
+    typer.echo(json.dumps(evaluate_summaries(file, standard, nlp), ensure_ascii=False))
+
+
 @evaluate_app.command("nlp")
 def evaluate_nlp_cmd(
     file: Annotated[Path, typer.Argument(help="CoNLL-U treebank file (.conllu or .conllu.gz).")],
@@ -249,6 +265,30 @@ def analyze_cmd(
     params = _theme_params(themes, min_theme_size, max_themes, seed)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp,
                    params))
+
+
+@app.command("compare")
+def compare_cmd(
+    run_dir: Annotated[Path, typer.Argument(help="A finished run folder (innonlp analyze).")],
+    summary: Annotated[Path, typer.Argument(help="The human-written summary: .txt, .md, "
+                                            ".docx or .pdf.")],
+    nlp: NlpOpt = "auto",
+    quiet: QuietOpt = False,
+) -> None:
+    """Compare a run's themes with a human summary; writes comparison.json and
+    comparison.md into the run folder."""
+    from ..compare.run import compare_run
+
+    if not summary.is_file():
+        raise ConfigError(f"Summary file {str(summary)!r} does not exist.")
+    doc = compare_run(run_dir, summary, nlp=nlp)
+    if not quiet:
+        f = doc["figures"]
+        typer.echo(f"{doc['summary']['n_themes']} themes in the summary, theme recall "
+                   f"{f['theme_recall']:.2f}, weighted coverage {f['weighted_coverage']:.2f}, "
+                   f"{len(f['omitted_themes'])} machine themes omitted, "
+                   f"{len(f['weak_sentences'])} weakly supported sentences; "
+                   f"written to {run_dir / 'comparison.json'}")
 
 
 @app.command("demo")

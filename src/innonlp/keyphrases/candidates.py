@@ -23,6 +23,7 @@ MAX_WORDS = 5
 _NOUN = {UPOS.index("NOUN")}
 _ADJ = UPOS.index("ADJ")
 _ADP = UPOS.index("ADP")
+_PROPN = UPOS.index("PROPN")
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,11 @@ def noun_phrases(a: SegmentAnalysis, segment: int, text: str) -> list[Candidate]
         seen.add((i, j))
         idx = list(range(i, j + 1))
         start, end = int(a.offsets[i]), int(a.offsets[j]) + len(words[j])
+        shown = [words[k] for k in idx]
+        if a.sent_starts[i] and pos[i] != _PROPN and not shown[0].isupper():
+            shown[0] = shown[0][:1].lower() + shown[0][1:]  # sentence-initial capital
         out.append(Candidate(tuple(lemmas[k] for k in idx), _atoms(a, idx, stop),
-                             " ".join(words[k] for k in idx), segment, start, end))
+                             " ".join(shown), segment, start, end))
 
     i = 0
     while i < n:

@@ -59,6 +59,12 @@ def _compound_parts(a: SegmentAnalysis, stop: frozenset[str]) -> list[str]:
     return out
 
 
+def lemma_features(a: SegmentAnalysis) -> list[str]:
+    """Content lemmas and compound parts: the features of a text without phrase keys (what
+    the comparison with a human summary uses on both sides)."""
+    return a.content_lemmas() + _compound_parts(a, stop_lemmas())
+
+
 def segment_docs(analyses: Sequence[SegmentAnalysis], corpus: PhraseCorpus
                  ) -> list[list[str]]:
     """Token lists for clustering: content lemmas, the parts of compound words and
@@ -184,6 +190,10 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
                   for t in range(finder.n_themes_)
                   for s in range(int(sublabels[labels == t].max(initial=-1)) + 1)}
     phrases = extract(corpus, {**groups, **sub_groups}, p.top_n)
+    by_submission: dict[str, list[int]] = {}
+    for i in keep:
+        by_submission.setdefault(segments[i].submission_id, []).append(int(i))
+    sub_phrases = extract(corpus, by_submission, 5)
     n_sub = len(submissions)
     themes = []
     for t, (tid, members) in enumerate(groups.items()):
@@ -227,6 +237,10 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
         "formalia": {"label": FORMALIA_LABEL, **form_counts,
                      "share_of_segments": round(len(formalia) / max(len(segments), 1), 4)},
         "themes": themes,
+        "_submissions": {
+            sid: {"theme_ids": sorted({theme_of[i] for i in idx if i in theme_of}),
+                  "key_phrases": [kp.phrase for kp in sub_phrases.get(sid, [])]}
+            for sid, idx in by_submission.items()},
         "_segments": {"theme_id": [theme_of.get(i) for i in range(len(segments))],
                       "bucket": ["formalia" if lb == FORMALIA else "outlier" if lb == OUTLIER
                                  else "theme" for lb in labels.tolist()],

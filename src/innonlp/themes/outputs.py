@@ -55,8 +55,20 @@ def themes_csv(doc: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
-def write_themes(doc: dict[str, Any], segments_frame: pd.DataFrame, out: Path) -> None:
+def write_themes(doc: dict[str, Any], segments_frame: pd.DataFrame, out: Path,
+                 submissions_frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``themes.json``, ``themes.csv``, the theme columns of ``segments.parquet`` and, with
+    ``submissions_frame``, ``theme_ids`` and ``key_phrases`` ("; "-joined) per submission
+    in ``submissions.parquet``. Returns the segments frame as written."""
     per_segment = doc.pop("_segments")
+    per_submission = doc.pop("_submissions", {})
+    if submissions_frame is not None:
+        subs = submissions_frame.copy()
+        subs["theme_ids"] = ["; ".join(per_submission.get(i, {}).get("theme_ids", []))
+                             for i in subs["id"]]
+        subs["key_phrases"] = ["; ".join(per_submission.get(i, {}).get("key_phrases", []))
+                               for i in subs["id"]]
+        write_parquet(out / "submissions.parquet", subs)
     write_json(out / "themes.json", doc)
     write_text(out / "themes.csv", themes_csv(doc))
     frame = segments_frame.copy()
@@ -67,3 +79,4 @@ def write_themes(doc: dict[str, Any], segments_frame: pd.DataFrame, out: Path) -
     frame["theme_label"] = [labels[t] if b == "theme" else buckets[b]
                             for t, b in zip(frame["theme_id"], frame["bucket"], strict=True)]
     write_parquet(out / "segments.parquet", frame)
+    return frame
