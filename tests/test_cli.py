@@ -183,3 +183,22 @@ def test_demo_recovers_every_planted_theme(tmp_path: Path) -> None:
         for t in s["themes"]:
             sizes[t] = sizes.get(t, 0) + 1
     assert all(f1[t] >= 0.7 for t, n in sizes.items() if n >= 8), f1
+
+
+def test_demo_compares_with_its_summary_and_compare_command(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    assert _cli("demo", "--out", str(out), "-q").returncode == 0
+    doc = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    assert doc["figures"]["theme_recall"] == 1.0
+    assert "Sammenligning med oppsummeringen" in (out / "comparison.md").read_text("utf-8")
+    summary = Path(__file__).resolve().parents[1] / "data" / "sample-consultation" / \
+        "oppsummering.md"
+    before = (out / "comparison.json").read_bytes()
+    res = _cli("compare", str(out), str(summary))
+    assert res.returncode == 0, res.stderr
+    assert "theme recall 1.00" in res.stdout
+    assert (out / "comparison.json").read_bytes() == before
+    res = _cli("compare", str(out), str(tmp_path / "missing.md"))
+    assert res.returncode == 2 and "does not exist" in res.stderr
+    res = _cli("compare", str(tmp_path), str(summary))
+    assert res.returncode == 2 and "not a finished run" in res.stderr

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .compare.run import compare_with_summary, write_comparison
 from .config import IngestConfig
 from .frames import segments_frame, submissions_frame
 from .ingest.run import IngestResult, ProgressFn, ingest
@@ -22,7 +23,6 @@ from .nlp.analysis import analyze_segments
 from .nlp.loader import NorwegianNLP
 from .nlp.standard import annotate_standards
 from .themes.build import ThemeParams, find_themes
-from .compare.run import compare_with_summary, write_comparison
 from .themes.outputs import write_themes
 
 DEFAULT_STAGES = ("ingest", "standard", "nlp", "themes")

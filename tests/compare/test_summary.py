@@ -1,6 +1,5 @@
 """Reading a human summary and splitting it into themes and framing."""
 
-import io
 from pathlib import Path
 
 import pytest

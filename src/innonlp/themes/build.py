@@ -19,8 +19,8 @@ from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus
 from ..nlp.analysis import UPOS, SegmentAnalysis
 from ..nlp.compounds import split_compound
 from ..nlp.loader import pipeline_standard
-from ..nlp.stopwords import stop_lemmas
 from ..nlp.sentences import split_sentences
+from ..nlp.stopwords import stop_lemmas
 from ..types import Segment, Submission
 from .finder import OUTLIER, ThemeFinder
 from .formalia import FORMALIA_LABEL, formalia_mask

@@ -59,7 +59,8 @@ merknad merknader kommentar innspill innspel følgende følgjande fylgjande beha
 handsaming intern takk takke takka invitasjon mulighet moglegheit høve anledning melding
 meldinga stortingsmelding høring høyring høringsbrev høyringsbrev høringsnotat høyringsnotat
 uttalelse uttale sak prosess spørsmål ønske ønskje glede se sjå gi gje komme kome ta ha
-vise syne sende legge leggje vedlegg vedlagt svar svare frist hilsen helsing vennlig venleg kommentere nevnt nemnd ovennevnt departement departementet
+vise syne sende legge leggje vedlegg vedlagt svar svare frist hilsen helsing vennlig venleg
+kommentere nevnt nemnd ovennevnt departement departementet
 """.split())
 
 

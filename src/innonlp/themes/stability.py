@@ -2,10 +2,11 @@
 
 For each of ``n_boot`` runs, a random ``fraction`` of the clustered segments is drawn and
 clustered again on their LSA vectors with another seed: by default k-means with the same k,
-or the caller's own procedure (``recluster``: the theme finder passes its k-means + merge). A theme's score is the
-mean over runs of its best-match Jaccard index: among the drawn segments, the overlap of its
-members with the closest cluster of the run. Below ``UNSTABLE_BELOW`` a theme is flagged
-unstable (Hennig's rule of thumb: under 0.6 a cluster is not a stable pattern).
+or the caller's own procedure (``recluster``: the theme finder passes its k-means + merge).
+A theme's score is the mean over runs of its best-match Jaccard index: among the drawn
+segments, the overlap of its members with the closest cluster of the run. Below
+``UNSTABLE_BELOW`` a theme is flagged unstable (Hennig's rule of thumb: under 0.6 a cluster
+is not a stable pattern).
 """
 
 from __future__ import annotations
