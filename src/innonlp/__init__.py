@@ -14,6 +14,7 @@ from .errors import (  # noqa: E402
 )
 from .ingest import IngestResult, ingest  # noqa: E402
 from .pipeline import RunResult, analyze, run_ingest  # noqa: E402
+from .report.run import Run, load_run  # noqa: E402
 from .sample import sample_path  # noqa: E402
 from .types import Campaign, ManifestEntry, Part, RemovedSpan, Segment, Submission  # noqa: E402
 
@@ -29,6 +30,7 @@ __all__ = [
     "ModelNotFoundError",
     "Part",
     "RemovedSpan",
+    "Run",
     "RunResult",
     "Segment",
     "StrictModeError",
@@ -37,6 +39,7 @@ __all__ = [
     "analyze",
     "ingest",
     "load_config",
+    "load_run",
     "run_ingest",
     "sample_path",
 ]

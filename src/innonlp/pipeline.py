@@ -22,10 +22,13 @@ from .manifest import build_manifest
 from .nlp.analysis import analyze_segments
 from .nlp.loader import NorwegianNLP
 from .nlp.standard import annotate_standards
+from .report.build import write_reports
+from .report.edits import carry_edits
+from .report.run import Run
 from .themes.build import ThemeParams, find_themes
 from .themes.outputs import write_themes
 
-DEFAULT_STAGES = ("ingest", "standard", "nlp", "themes")
+DEFAULT_STAGES = ("ingest", "standard", "nlp", "themes", "report")
 
 COMPLETION_MARKER = "manifest.json"
 
@@ -67,7 +70,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             stages: tuple[str, ...] = DEFAULT_STAGES, nlp: str = "auto",
             batch_size: int = 256, n_process: int = 1,
             log: Callable[[str], None] | None = None,
-            themes: ThemeParams | None = None) -> RunResult:
+            themes: ThemeParams | None = None,
+            edits: str | Path | None = None) -> RunResult:
     """Run the analysis stages on ``inputs`` and write the run folder ``out``.
 
     Stages so far: ingest (submissions, segments, campaigns, manifest), written-standard
@@ -76,7 +80,11 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     pipeline ran for each standard, and why, goes into the manifest and to ``log``) and
     themes (``themes.json``, ``themes.csv``, theme columns in ``segments.parquet``).
     With ``summary`` the themes are compared with that human-written summary
-    (``comparison.json``, ``comparison.md``).
+    (``comparison.json``, ``comparison.md``). The report stage writes ``report.md``,
+    ``report.docx``, ``report.html`` and ``themes.xlsx``; with ``edits`` (an ``edits.toml``
+    written for this or an earlier run) the analyst's edits are carried over by matching
+    themes, shown in the exports, saved with this run's theme ids as ``edits.toml`` in the
+    run folder, and the edits that could not be applied are listed in the manifest.
     """
     cfg = config or IngestConfig()
     layer = NorwegianNLP(nlp=nlp, batch_size=batch_size, n_process=n_process) \
@@ -100,8 +108,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
         t1 = time.perf_counter()
         doc = find_themes(result.segments, analyses, result.submissions, themes)
         n_seg = Counter(s.submission_id for s in result.segments)
-        seg_frame = write_themes(doc, segments_frame(result.segments), out_path,
-                                 submissions_frame(result.submissions, n_seg))
+        seg_frame, sub_frame = write_themes(doc, segments_frame(result.segments), out_path,
+                                            submissions_frame(result.submissions, n_seg))
         theme_record = {"n_themes": len(doc["themes"]),
                         "outlier_share": doc["outliers"]["share_of_segments"],
                         "choice": doc["choice"], "seconds": round(time.perf_counter() - t1, 2)}
@@ -121,5 +129,13 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     elif summary is not None:
         manifest["summary"] = {"path": str(summary),
                                "status": "not compared: the themes stage did not run"}
+    if "report" in stages and theme_record is not None:
+        t1 = time.perf_counter()
+        run = Run(out_path, manifest, doc, seg_frame, sub_frame,
+                  comparison if summary is not None else None)
+        if edits is not None:
+            run = carry_edits(run, Path(edits))
+        manifest["reports"] = {**write_reports(run),
+                               "seconds": round(time.perf_counter() - t1, 2)}
     write_json(out_path / COMPLETION_MARKER, manifest)
     return RunResult(out_path, result, manifest, analyses)

@@ -291,6 +291,28 @@ def compare_cmd(
                    f"written to {run_dir / 'comparison.json'}")
 
 
+@app.command("report")
+def report_cmd(
+    run_dir: Annotated[Path, typer.Argument(help="A finished run folder (innonlp analyze).")],
+    edits: Annotated[Path | None, typer.Option(
+        "--edits", help="Edits file (default: edits.toml in the run folder).")] = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Regenerate report.md, report.docx, report.html and themes.xlsx from the stored run
+    plus the analyst's edits, without redoing the NLP."""
+    from ..report.build import report_run
+
+    if edits is not None and not edits.is_file():
+        raise ConfigError(f"--edits file {str(edits)!r} does not exist.")
+    record = report_run(run_dir, edits)
+    if not quiet:
+        typer.echo(f"Wrote {', '.join(record['files'])} in {run_dir}")
+        if record["edits"] is not None:
+            typer.echo(f"Edits applied: {record['edits']['applied']}")
+            for e in record["edits"]["not_applied"]:
+                typer.echo(f"Edit not applied ({e['kind']}): {e['reason']}")
+
+
 @app.command("demo")
 def demo_cmd(
     out: Annotated[Path, typer.Option("--out", "-o", help="Run folder to write.")] = Path(

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
+from sklearn.decomposition import TruncatedSVD
 
 from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus
 from ..nlp.analysis import UPOS, SegmentAnalysis
@@ -183,6 +184,11 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
                                      finder.n_themes_, p.n_bootstrap, seed=p.seed,
                                      recluster=finder.recluster)
                  if finder.n_themes_ else np.zeros(0))
+    xy = np.full((len(segments), 2), np.nan)
+    if finder.n_themes_ and len(finder._rows) >= 3:
+        Zc = finder._Z - finder._Z.mean(0)
+        xy[keep[finder._rows]] = TruncatedSVD(2, random_state=p.seed).fit_transform(Zc) \
+            if Zc.shape[1] > 2 else Zc[:, :2]
     extract = EXTRACTORS[p.keyphrases]
     groups = {f"T{t + 1:02d}": np.flatnonzero(labels == t) for t in range(finder.n_themes_)}
     sub_groups = {f"T{t + 1:02d}.{s + 1}": np.flatnonzero((labels == t) &
@@ -245,5 +251,9 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
                       "bucket": ["formalia" if lb == FORMALIA else "outlier" if lb == OUTLIER
                                  else "theme" for lb in labels.tolist()],
                       "subtheme_id": [sub_of.get(i) for i in range(len(segments))],
-                      "theme_similarity": [round(float(x), 4) for x in sim]},
+                      "theme_similarity": [round(float(x), 4) for x in sim],
+                      # a 2-D map of the segments (the first two components of their LSA
+                      # vectors), for the report's scatter plot; NaN outside the clustering
+                      "x": [round(float(v), 4) for v in xy[:, 0]],
+                      "y": [round(float(v), 4) for v in xy[:, 1]]},
     }

@@ -56,12 +56,14 @@ def themes_csv(doc: dict[str, Any]) -> str:
 
 
 def write_themes(doc: dict[str, Any], segments_frame: pd.DataFrame, out: Path,
-                 submissions_frame: pd.DataFrame | None = None) -> pd.DataFrame:
+                 submissions_frame: pd.DataFrame | None = None
+                 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """``themes.json``, ``themes.csv``, the theme columns of ``segments.parquet`` and, with
     ``submissions_frame``, ``theme_ids`` and ``key_phrases`` ("; "-joined) per submission
-    in ``submissions.parquet``. Returns the segments frame as written."""
+    in ``submissions.parquet``. Returns the segments and submissions frames as written."""
     per_segment = doc.pop("_segments")
     per_submission = doc.pop("_submissions", {})
+    subs = None
     if submissions_frame is not None:
         subs = submissions_frame.copy()
         subs["theme_ids"] = ["; ".join(per_submission.get(i, {}).get("theme_ids", []))
@@ -79,4 +81,4 @@ def write_themes(doc: dict[str, Any], segments_frame: pd.DataFrame, out: Path,
     frame["theme_label"] = [labels[t] if b == "theme" else buckets[b]
                             for t, b in zip(frame["theme_id"], frame["bucket"], strict=True)]
     write_parquet(out / "segments.parquet", frame)
-    return frame
+    return frame, subs

@@ -1,0 +1,45 @@
+"""Write every export of a run: ``report.md``, ``report.docx``, ``report.html``,
+``themes.xlsx`` and, when edits were applied, ``edits_applied.json`` (what was applied and
+what could not be, with reasons). Each file is written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..io import atomic_write, write_json, write_text
+from .content import report_blocks
+from .excel import to_xlsx
+from .html import to_html
+from .render import to_docx, to_markdown
+from .run import Run, load_run
+
+EXPORTS = ("report.md", "report.docx", "report.html", "themes.xlsx")
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    atomic_write(path, lambda tmp: tmp.write_bytes(data))
+
+
+def write_reports(run: Run, out: Path | None = None) -> dict[str, Any]:
+    """All exports into ``out`` (default: the run folder); returns a record for the
+    manifest and the command line."""
+    target = Path(out) if out is not None else run.path
+    target.mkdir(parents=True, exist_ok=True)
+    blocks = report_blocks(run)
+    write_text(target / "report.md", to_markdown(blocks))
+    _write_bytes(target / "report.docx", to_docx(blocks))
+    write_text(target / "report.html", to_html(run))
+    _write_bytes(target / "themes.xlsx", to_xlsx(run))
+    record: dict[str, Any] = {"files": list(EXPORTS), "edits": None}
+    if run.edits.source is not None:
+        write_json(target / "edits_applied.json", run.edits.as_dict())
+        record["files"].append("edits_applied.json")
+        record["edits"] = {"applied": len(run.edits.applied),
+                           "not_applied": run.edits.not_applied}
+    return record
+
+
+def report_run(run_dir: str | Path, edits: str | Path | None = None) -> dict[str, Any]:
+    """``innonlp report RUNDIR``: regenerate the exports from the stored run plus edits."""
+    return write_reports(load_run(run_dir, edits=edits))

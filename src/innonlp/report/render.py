@@ -1,0 +1,89 @@
+"""Render the report blocks (:mod:`.content`) as Markdown and as a Word document.
+
+Word gets real headings (Heading 1–3), tables with a header row (style "Table Grid"),
+bulleted lists and quotes in the "Quote" style, via python-docx.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from .content import Block
+
+
+def _md_cell(text: Any) -> str:
+    return " ".join(str(text).replace("|", "\\|").split())
+
+
+def _md_text(text: str) -> str:
+    """Submission text in Markdown: no raw HTML and no accidental headings or lists."""
+    out = " ".join(text.split()).replace("<", "&lt;").replace(">", "&gt;")
+    return "\\" + out if out[:1] in "#>-+*" else out
+
+
+def to_markdown(blocks: list[Block]) -> str:
+    lines: list[str] = []
+    for b in blocks:
+        kind = b[0]
+        if kind == "h":
+            lines += ["#" * b[1] + " " + _md_text(b[2]).lstrip("\\"), ""]
+        elif kind == "p":
+            lines += [_md_text(b[1]), ""]
+        elif kind == "ul":
+            lines += [f"- {_md_text(item)}" for item in b[1]] + [""]
+        elif kind == "quote":
+            lines += [f"> «{_md_text(b[1])}» — {_md_text(b[2])}", ""]
+        elif kind == "table":
+            header, rows = b[1], b[2]
+            lines.append("| " + " | ".join(_md_cell(h) for h in header) + " |")
+            lines.append("|" + "---|" * len(header))
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _clean(text: Any) -> str:
+    """Characters XML 1.0 cannot hold (control characters from broken input) removed."""
+    return "".join(ch for ch in str(text) if ch in "\t\n\r" or ord(ch) >= 0x20)
+
+
+def to_docx(blocks: list[Block]) -> bytes:
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    d.core_properties.title = next((b[2] for b in blocks if b[0] == "h"), "innonlp")
+    d.core_properties.author = "innonlp"
+    style = d.styles["Normal"]
+    style.font.name = "Calibri"
+    style.font.size = Pt(11)
+    for b in blocks:
+        kind = b[0]
+        if kind == "h":
+            d.add_heading(_clean(b[2]), level=b[1])
+        elif kind == "p":
+            d.add_paragraph(_clean(b[1]))
+        elif kind == "ul":
+            for item in b[1]:
+                d.add_paragraph(_clean(item), style="List Bullet")
+        elif kind == "quote":
+            p = d.add_paragraph(style="Quote")
+            p.add_run(f"«{_clean(b[1])}»")
+            p.add_run(f" — {_clean(b[2])}").italic = False
+        elif kind == "table":
+            header, rows = b[1], b[2]
+            table = d.add_table(rows=1, cols=len(header))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, header, strict=True):
+                cell.text = _clean(text)
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+            for row in rows:
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row, strict=True):
+                    cell.text = _clean(text)
+            d.add_paragraph()
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()

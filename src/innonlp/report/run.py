@@ -1,0 +1,120 @@
+"""A finished run folder as Python objects, with the analyst's edits applied.
+
+``load_run(path)`` reads ``manifest.json``, ``themes.json``, ``comparison.json`` (when
+there is one), ``segments.parquet`` and ``submissions.parquet``, applies ``edits.toml``
+(or the file given), and gives pandas views for notebooks: ``themes``, ``segments``,
+``submissions``, ``comparison``. Nothing is recomputed: no NLP, no clustering.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import InputError
+from .edits import EditResult, apply_edits, read_edits, translation_for
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class Run:
+    path: Path
+    manifest: dict[str, Any]
+    themes_doc: dict[str, Any]
+    segments: pd.DataFrame
+    submissions: pd.DataFrame
+    comparison_doc: dict[str, Any] | None = None
+    edits: EditResult = field(default_factory=EditResult)
+
+    @property
+    def themes(self) -> pd.DataFrame:
+        """One row per theme (after edits), largest first."""
+        rows = []
+        for t in self.themes_doc["themes"]:
+            rows.append({
+                "id": t["id"], "label": t["label"], "relevant": t.get("relevant", True),
+                "n_segments": t["n_segments"], "n_submissions": t["n_submissions"],
+                "n_submissions_unique": t["n_submissions_unique"],
+                "n_campaign_copies": t["n_campaign_copies"],
+                "share_of_submissions": t["share_of_submissions"],
+                "stability": t["stability"], "unstable": t["unstable"],
+                "key_phrases": "; ".join(k["phrase"] for k in t["key_phrases"][:5]),
+                "n_subthemes": len(t.get("subthemes", [])),
+                **{f"type: {k}": v for k, v in t["respondent_types"].items()},
+                **{f"share {k}": v for k, v in t["standards"].items()}})
+        frame = pd.DataFrame(rows)
+        return frame.fillna({c: 0 for c in frame.columns if c.startswith("type: ")})
+
+    @property
+    def relevant_themes(self) -> list[dict[str, Any]]:
+        return [t for t in self.themes_doc["themes"] if t.get("relevant", True)]
+
+    @property
+    def comparison(self) -> pd.DataFrame | None:
+        """One row per theme of the human summary, or None without a comparison."""
+        if self.comparison_doc is None:
+            return None
+        return pd.DataFrame([{
+            "id": h["id"], "title": h["title"], "supported": h["supported"],
+            "machine_themes": "; ".join(f"{m['theme_id']} {m['label']}" for m in h["matches"]),
+            "best_similarity": (h["best_match"] or {}).get("similarity"),
+            "n_submissions": h["n_submissions"], "n_weak_sentences": h["n_weak_sentences"]}
+            for h in self.comparison_doc["human_themes"]])
+
+    def quotes(self, theme_id: str) -> pd.DataFrame:
+        theme = self.theme(theme_id)
+        return pd.DataFrame(theme["quotes"])
+
+    def theme(self, theme_id: str) -> dict[str, Any]:
+        for t in self.themes_doc["themes"]:
+            if t["id"] == theme_id:
+                return t
+        raise KeyError(f"no theme {theme_id!r} in this run")
+
+    def submission_themes(self) -> pd.DataFrame:
+        """Submissions with the (edited) themes their segments are in."""
+        labels = {t["id"]: t["label"] for t in self.themes_doc["themes"]}
+        per = (self.segments.dropna(subset=["theme_id"])
+               .groupby("submission_id")["theme_id"].agg(lambda s: sorted(set(s))))
+        out = self.submissions[["id", "submitter", "organisation", "respondent_type",
+                                "standard", "campaign_id"]].copy()
+        out["themes"] = ["; ".join(f"{t} {labels.get(t, '')}" for t in per.get(i, []))
+                         for i in out["id"]]
+        return out
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_run(path: str | Path, edits: str | Path | bool | None = None) -> Run:
+    """Load a finished run. ``edits``: None = ``edits.toml`` in the run folder if present,
+    a path = that file, False = none."""
+    p = Path(path)
+    if not (p / MANIFEST).is_file():
+        raise InputError(f"{str(p)!r} is not a finished innonlp run (no {MANIFEST}; a run "
+                         "that was interrupted has none).")
+    for name in ("themes.json", "segments.parquet", "submissions.parquet"):
+        if not (p / name).is_file():
+            raise InputError(f"Run {str(p)!r} has no {name}: run `innonlp analyze` with the "
+                             "themes stage.")
+    manifest = _read_json(p / MANIFEST)
+    doc = _read_json(p / "themes.json")
+    segments = pd.read_parquet(p / "segments.parquet")
+    submissions = pd.read_parquet(p / "submissions.parquet")
+    comparison = _read_json(p / "comparison.json") if (p / "comparison.json").is_file() \
+        else None
+    edits_path = (p / "edits.toml" if edits is None else None if edits is False
+                  else Path(edits))  # type: ignore[arg-type]
+    result = EditResult()
+    if edits_path is not None and (edits is not None or edits_path.is_file()):
+        data = read_edits(edits_path)
+        translate, source = translation_for(edits_path, data, doc, p)
+        doc, segments, result = apply_edits(doc, segments, submissions, data, translate)
+        result.source = str(edits_path) + (f" (theme ids from {source})" if source else "")
+    return Run(p, manifest, doc, segments, submissions, comparison, result)
