@@ -96,11 +96,13 @@ def _theme_params(themes: str, min_theme_size: int, max_themes: str, seed: int
 
 def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: bool,
          verbose: bool, summary: Path | None, stages: tuple[str, ...],
-         nlp: str = "auto", themes: ThemeParams | None = None) -> RunResult:
+         nlp: str = "auto", themes: ThemeParams | None = None,
+         edits: Path | None = None) -> RunResult:
     rep = Reporter(quiet=quiet, verbose=verbose)
     with rep.progress("Reading inputs") as tick:
         result = analyze(inputs, out, config=cfg, strict=strict, summary=summary,
-                         progress=tick, stages=stages, nlp=nlp, log=rep.info, themes=themes)
+                         progress=tick, stages=stages, nlp=nlp, log=rep.info, themes=themes,
+                         edits=edits)
     rep.summary(result)
     return result
 
@@ -230,6 +232,9 @@ def analyze_cmd(
     out: OutOpt,
     summary: Annotated[Path | None, typer.Option(
         "--summary", help="Human-written summary to compare the themes with.")] = None,
+    edits: Annotated[Path | None, typer.Option(
+        "--edits", help="Analyst edits (edits.toml) to carry over, e.g. from an earlier "
+                        "run of the same consultation.")] = None,
     config: ConfigOpt = None,
     text_column: TextColOpt = None,
     id_column: Annotated[str | None, typer.Option(help="Column with submission ids.")] = None,
@@ -259,12 +264,14 @@ def analyze_cmd(
     """The main job: run every analysis stage on the inputs and write the run folder."""
     if summary is not None and not summary.is_file():
         raise ConfigError(f"--summary file {str(summary)!r} does not exist.")
+    if edits is not None and not edits.is_file():
+        raise ConfigError(f"--edits file {str(edits)!r} does not exist.")
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
                   no_letter_cleanup, no_campaigns)
     params = _theme_params(themes, min_theme_size, max_themes, seed)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp,
-                   params))
+                   params, edits))
 
 
 @app.command("compare")

@@ -72,7 +72,19 @@ class Reporter:
             t = m["themes"]
             table.add_row("themes", f"{t['n_themes']} (Andre innspill: "
                                     f"{t['outlier_share']:.0%} of segments)")
+        if m.get("summary", {}).get("status") == "compared":
+            sm = m["summary"]
+            table.add_row("summary", f"theme recall {sm['theme_recall']:.2f}, weighted "
+                                     f"coverage {sm['weighted_coverage']:.2f}")
+        if "reports" in m:
+            table.add_row("reports", ", ".join(m["reports"]["files"]))
         self.console.print(table)
+        edits = (m.get("reports") or {}).get("edits")
+        if edits:
+            self.console.print(f"edits applied: {edits['applied']}", markup=False)
+            for e in edits["not_applied"]:
+                self.console.print(f"edit not applied ({e['kind']}): {e['reason']}",
+                                   markup=False, highlight=False)
         for e in m["inputs"]:
             if e["status"] == "failed" or (self.verbose and e["status"] == "skipped"):
                 self.console.print(f"[bold]{e['status']}[/bold] {e['input']}: {e['reason']}",

@@ -1,0 +1,5 @@
+"""``python -m innonlp``: the command line."""
+
+from .cli import main
+
+main()
