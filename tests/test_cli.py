@@ -202,3 +202,14 @@ def test_demo_compares_with_its_summary_and_compare_command(tmp_path: Path) -> N
     assert res.returncode == 2 and "does not exist" in res.stderr
     res = _cli("compare", str(tmp_path), str(summary))
     assert res.returncode == 2 and "not a finished run" in res.stderr
+
+
+def test_progress_is_plain_lines_off_a_terminal_and_quiet_is_silent(tmp_path: Path) -> None:
+    res = _cli("demo", "--out", str(tmp_path / "a"))
+    assert res.returncode == 0, res.stderr
+    assert "Language analysis (segments): started (" in res.stderr
+    assert "(100 %)" in res.stderr and "s left" in res.stderr
+    assert "Finding themes: done in" in res.stderr
+    assert "\x1b[" not in res.stderr  # no terminal control codes in logs
+    res = _cli("demo", "--out", str(tmp_path / "b"), "-q")
+    assert res.returncode == 0 and res.stderr == ""

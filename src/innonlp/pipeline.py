@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,14 @@ from .report.edits import carry_edits
 from .report.run import Run
 from .themes.build import ThemeParams, find_themes
 from .themes.outputs import write_themes
+
+StageFn = Callable[[str, "int | None"], AbstractContextManager[Callable[[int], None]]]
+
+
+@contextmanager
+def _no_stage(label: str, total: int | None) -> Iterator[Callable[[int], None]]:
+    yield lambda n: None
+
 
 DEFAULT_STAGES = ("ingest", "standard", "nlp", "themes", "report")
 
@@ -71,7 +80,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             batch_size: int = 256, n_process: int = 1,
             log: Callable[[str], None] | None = None,
             themes: ThemeParams | None = None,
-            edits: str | Path | None = None) -> RunResult:
+            edits: str | Path | None = None,
+            stage: StageFn | None = None) -> RunResult:
     """Run the analysis stages on ``inputs`` and write the run folder ``out``.
 
     Stages so far: ingest (submissions, segments, campaigns, manifest), written-standard
@@ -103,10 +113,14 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     nlp_record = None
     theme_record = None
     if layer is not None:
-        analyses, nlp_record = analyze_segments(result.segments, layer)
+        with (stage or _no_stage)("Language analysis (segments)",
+                                  len(result.segments)) as advance:
+            analyses, nlp_record = analyze_segments(result.segments, layer, advance)
     if "themes" in stages and layer is not None:
         t1 = time.perf_counter()
-        doc = find_themes(result.segments, analyses, result.submissions, themes)
+        with (stage or _no_stage)("Finding themes", None) as advance:
+            doc = find_themes(result.segments, analyses, result.submissions, themes)
+            advance(1)
         n_seg = Counter(s.submission_id for s in result.segments)
         seg_frame, sub_frame = write_themes(doc, segments_frame(result.segments), out_path,
                                             submissions_frame(result.submissions, n_seg))

@@ -102,7 +102,7 @@ def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: 
     with rep.progress("Reading inputs") as tick:
         result = analyze(inputs, out, config=cfg, strict=strict, summary=summary,
                          progress=tick, stages=stages, nlp=nlp, log=rep.info, themes=themes,
-                         edits=edits)
+                         edits=edits, stage=rep.stage)
     rep.summary(result)
     return result
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -48,6 +49,48 @@ class Reporter:
                 print(f"{label}: {count[0]} inputs", file=sys.stderr)
 
         yield tick
+
+    @contextmanager
+    def stage(self, label: str, total: int | None) -> Iterator[Callable[[int], None]]:
+        """A long stage: a rich bar with counts and time left on a terminal; elsewhere
+        (CI, pipes) a plain line at every tenth of the work, with the time left."""
+        if self.quiet:
+            yield lambda n: None
+            return
+        if self.is_tty:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                          console=self.console, transient=not self.verbose) as prog:
+                task = prog.add_task(label, total=total)
+                yield lambda n: prog.advance(task, n)
+            return
+        t0 = time.perf_counter()
+        done = [0, 0]  # items done, last tenth reported
+        print(f"{label}: started" + (f" ({total} to do)" if total else ""), file=sys.stderr)
+
+        def advance(n: int) -> None:
+            done[0] += n
+            if not total:
+                return
+            tenth = 10 * done[0] // total
+            if tenth > done[1]:
+                done[1] = tenth
+                spent = time.perf_counter() - t0
+                left = spent * (total - done[0]) / max(done[0], 1)
+                print(f"{label}: {done[0]}/{total} ({10 * tenth} %), {spent:.0f} s, about "
+                      f"{left:.0f} s left", file=sys.stderr)
+
+        yield advance
+        print(f"{label}: done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
 
     def summary(self, result: RunResult) -> None:
         if self.quiet:
