@@ -112,7 +112,7 @@ def test_demo_accounts_for_every_sample_input(tmp_path: Path) -> None:
     truth = json.loads((sample.parent / "ground_truth.json").read_text(encoding="utf-8"))
     n_nn = sum(t["standard"] == "nn" for t in truth["submissions"])
     assert m["standards"]["submissions"] == {"nb": 100 - n_nn, "nn": n_nn}
-    assert m["stages"] == ["ingest", "standard", "nlp", "themes"]
+    assert m["stages"] == ["ingest", "standard", "nlp", "themes", "report"]
     # the run records which language pipeline ran for each standard, and why
     for std in ("nb", "nn"):
         choice = m["nlp"]["pipelines"][std]
