@@ -72,6 +72,9 @@ class IngestConfig:
     max_segment_chars: int = 1_200
     min_segment_chars: int = 25
     follow_symlinks_outside: bool = False
+    # personal data (identity numbers; phone, e-mail, street address of private persons)
+    # is masked before anything is segmented or written, unless this is True
+    keep_personal_data: bool = False
 
 
 def _build(cls: type, data: dict[str, Any], where: str) -> Any:

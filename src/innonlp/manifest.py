@@ -68,6 +68,7 @@ def build_manifest(result: IngestResult, cfg: IngestConfig, seconds: float,
             for c in result.campaigns
         ],
         "removed_spans": dict(sorted(removed.items())),
+        "personal_data": result.personal_data,
         "inputs": [e.to_dict() for e in result.entries],
         "containers": [e.to_dict() for e in result.containers],
         "settings": {"ingest": _settings(cfg)},

@@ -54,7 +54,7 @@ def _config(config: Path | None, text_column: list[str] | None, id_column: str |
             submitter_column: str | None, organisation_column: str | None,
             respondent_type_column: str | None, date_column: str | None,
             max_file_size: str | None, max_pdf_pages: int | None, no_letter_cleanup: bool,
-            no_campaigns: bool) -> IngestConfig:
+            no_campaigns: bool, keep_personal_data: bool = False) -> IngestConfig:
     import dataclasses
 
     cfg = load_config(config) if config else IngestConfig()
@@ -72,6 +72,8 @@ def _config(config: Path | None, text_column: list[str] | None, id_column: str |
         changes["strip_letters"] = False
     if no_campaigns:
         changes["detect_campaigns"] = False
+    if keep_personal_data:
+        changes["keep_personal_data"] = True
     return dataclasses.replace(cfg, **changes)
 
 
@@ -215,6 +217,10 @@ def ingest_cmd(
         "--no-letter-cleanup", help="Keep letterheads and signatures.")] = False,
     no_campaigns: Annotated[bool, typer.Option(
         "--no-campaigns", help="Skip campaign detection.")] = False,
+    keep_personal_data: Annotated[bool, typer.Option(
+        "--keep-personal-data", help="Do not mask fødselsnummer, D-numbers and private "
+                                     "persons' phone numbers, e-mail and street addresses.")
+    ] = False,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -222,7 +228,7 @@ def ingest_cmd(
     """Read submissions and write submissions.parquet, segments.parquet and manifest.json."""
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
-                  no_letter_cleanup, no_campaigns)
+                  no_letter_cleanup, no_campaigns, keep_personal_data)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, None, ("ingest", "standard")))
 
 
@@ -252,6 +258,10 @@ def analyze_cmd(
         "--no-letter-cleanup", help="Keep letterheads and signatures.")] = False,
     no_campaigns: Annotated[bool, typer.Option(
         "--no-campaigns", help="Skip campaign detection.")] = False,
+    keep_personal_data: Annotated[bool, typer.Option(
+        "--keep-personal-data", help="Do not mask fødselsnummer, D-numbers and private "
+                                     "persons' phone numbers, e-mail and street addresses.")
+    ] = False,
     nlp: NlpOpt = "auto",
     themes: ThemesOpt = "auto",
     min_theme_size: MinThemeOpt = 3,
@@ -268,7 +278,7 @@ def analyze_cmd(
         raise ConfigError(f"--edits file {str(edits)!r} does not exist.")
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
-                  no_letter_cleanup, no_campaigns)
+                  no_letter_cleanup, no_campaigns, keep_personal_data)
     params = _theme_params(themes, min_theme_size, max_themes, seed)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp,
                    params, edits))

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..config import IngestConfig
 from ..errors import FileFailure, InputError, StrictModeError
+from ..privacy.ingest import mask_submissions
 from ..types import Campaign, ManifestEntry, Part, RemovedSpan, Segment, Submission
 from .campaign import find_campaigns
 from .documents import read_docx, read_html, read_odt, read_plain
@@ -35,6 +36,7 @@ class IngestResult:
     campaigns: list[Campaign]
     entries: list[ManifestEntry]
     containers: list[ManifestEntry] = field(default_factory=list)
+    personal_data: dict = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         c = Counter(e.status for e in self.entries)
@@ -216,11 +218,15 @@ def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
                                    min_words=cfg.campaign_min_words)
         member_of = {m: c.id for c in campaigns for m in c.member_ids}
         submissions = [replace(s, campaign_id=member_of.get(s.id)) for s in submissions]
+    personal: dict[str, int] = {}
+    if not cfg.keep_personal_data:
+        submissions, personal = mask_submissions(submissions)
     segments: list[Segment] = []
     for s in submissions:
         segments.extend(segment_submission(s.id, s.parts, cfg.max_segment_chars,
                                            cfg.min_segment_chars))
-    return IngestResult(submissions, segments, campaigns, entries, containers)
+    return IngestResult(submissions, segments, campaigns, entries, containers,
+                        {"masked": not cfg.keep_personal_data, "counts": personal})
 
 
 def _ingest_table(item: Item, data: bytes, cfg: IngestConfig, ids: _Ids,

@@ -1,0 +1,38 @@
+"""Mask personal data in submissions after ingest, before anything is segmented or
+written (see :mod:`.pii` for what is masked for whom)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..types import Part, RemovedSpan, Submission
+from .pii import kinds_for, mask, shift
+
+
+def _mask_part(part: Part, kinds: tuple[str, ...], counts: Counter) -> Part:
+    text, c, edits = mask(part.text, kinds)
+    counts.update(c)
+    raw, _, raw_edits = mask(part.raw_text, kinds)
+    removed = []
+    for r in part.removed:
+        t, _, _ = mask(r.text, kinds)
+        start = shift(r.start, raw_edits) if r.start >= 0 else r.start
+        end = shift(r.end, raw_edits) if r.end >= 0 else r.end
+        removed.append(RemovedSpan(r.kind, t, start, end))
+    pages = tuple(shift(p, edits) for p in part.page_starts)
+    return Part(text, part.question, raw, tuple(removed), pages)
+
+
+def mask_submissions(submissions: list[Submission]) -> tuple[list[Submission], dict[str, int]]:
+    """The submissions with personal data masked in their text, their text before clean-up,
+    the lines clean-up removed and their metadata; counts per kind (masked in the cleaned
+    text, which is what every export shows)."""
+    counts: Counter = Counter()
+    out = []
+    for s in submissions:
+        kinds = kinds_for(s.respondent_type)
+        parts = tuple(_mask_part(p, kinds, counts) for p in s.parts)
+        meta = tuple((k, mask(v, kinds)[0]) for k, v in s.meta)
+        out.append(replace(s, parts=parts, meta=meta))
+    return out, dict(sorted(counts.items()))
