@@ -41,17 +41,48 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     guess16 = _looks_utf16(data)
     if guess16:
         return data.decode(guess16, errors="replace"), guess16
+    note = ""
     if b"\x00" in data[:65536]:
-        raise FileSkipped("binary content (NUL bytes), not a text file")
+        nuls = data.count(b"\x00")
+        if nuls > 0.01 * len(data):
+            raise FileSkipped("binary content (NUL bytes), not a text file")
+        data, note = data.replace(b"\x00", b""), f" ({nuls} NUL bytes removed)"
     try:
         text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        if _CP1252_UNDEFINED.intersection(data):
+        if _mostly_utf8(data):  # a file pasted together from two encodings
+            text, enc = _decode_lines(data), "mixed (utf-8, cp1252 lines)"
+        elif _CP1252_UNDEFINED.intersection(data):
             text, enc = data.decode("latin-1"), "latin-1"
         else:
             text, enc = data.decode("cp1252", errors="replace"), "cp1252"
+    enc += note
     check_textlike(text)
     return text, enc
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Some lines are valid UTF-8 with non-ASCII letters, and most lines decode as UTF-8."""
+    lines = data.split(b"\n")
+    ok = bad = multibyte = 0
+    for line in lines:
+        try:
+            line.decode("utf-8")
+            ok += 1
+            multibyte += any(b >= 0x80 for b in line)
+        except UnicodeDecodeError:
+            bad += 1
+    return multibyte > 0 and ok >= bad
+
+
+def _decode_lines(data: bytes) -> str:
+    out = []
+    for line in data.split(b"\n"):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1252", errors="replace"))
+    return "\n".join(out)
 
 
 def check_textlike(text: str) -> None:

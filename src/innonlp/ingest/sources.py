@@ -172,7 +172,7 @@ def _zip_items(display: str, id_base: str, loader: Callable[[], bytes], size: in
                cfg: IngestConfig) -> Iterator[Item]:
     try:
         zf = open_zip(loader(), "zip")
-        check_zip(zf, cfg, "zip archive")
+        check_zip(zf, cfg, "zip archive", refuse_unsafe_names=False)
     except FileFailure as exc:
         yield Item(display, id_base, "file", "zip", lambda: b"", size, fail=exc.reason)
         return

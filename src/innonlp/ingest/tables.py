@@ -48,6 +48,14 @@ def _csv_rows(data: bytes) -> tuple[list[str], Iterator[Row], str]:
         dialect: Any = csv.Sniffer().sniff(sample.split("\n\n")[0][:5000], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
+    # the header row decides when the sniffer was misled (ragged rows, a huge first cell)
+    head = sample.split("\n", 1)[0]
+    counts = {d: head.count(d) for d in ",;\t|"}
+    best = max(counts, key=lambda d: (counts[d], d == dialect.delimiter))
+    if counts[best] and counts.get(dialect.delimiter, 0) < counts[best]:
+        class _Header(csv.excel):
+            delimiter = best
+        dialect = _Header
     csv.field_size_limit(2**31 - 1)
     reader = csv.reader(io.StringIO(text), dialect)
     try:

@@ -17,8 +17,11 @@ def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
         raise FileFailure(f"not a valid {what} file (not a zip package: {exc})") from exc
 
 
-def check_zip(zf: zipfile.ZipFile, cfg: IngestConfig, what: str) -> None:
-    """Refuse zip bombs: too many members, too much uncompressed data or absurd ratios."""
+def check_zip(zf: zipfile.ZipFile, cfg: IngestConfig, what: str,
+              refuse_unsafe_names: bool = True) -> None:
+    """Refuse zip bombs (too many members, too much uncompressed data or absurd ratios) and,
+    for office packages, members with absolute or ``..`` names (a zip archive of
+    submissions skips such members one by one instead)."""
     infos = zf.infolist()
     if len(infos) > cfg.max_archive_members:
         raise FileFailure(
@@ -31,6 +34,10 @@ def check_zip(zf: zipfile.ZipFile, cfg: IngestConfig, what: str) -> None:
             f"{format_size(cfg.max_uncompressed_total)} limit"
         )
     for info in infos:
+        unsafe = unsafe_member_path(info.filename) if refuse_unsafe_names else None
+        if unsafe:
+            raise FileFailure(f"hostile {what} package: member {info.filename!r} has an "
+                              f"unsafe name ({unsafe})")
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > 1_000_000 and ratio > cfg.max_compression_ratio:
             raise FileFailure(
