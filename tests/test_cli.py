@@ -167,7 +167,13 @@ def test_demo_themes(tmp_path: Path) -> None:
     assert (seg["bucket"] == "formalia").sum() == themes["formalia"]["n_segments"]
     again = tmp_path / "again"
     assert _cli("demo", "--out", str(again), "-q").returncode == 0
-    assert (again / "themes.json").read_bytes() == (out / "themes.json").read_bytes()
+    for name in ("themes.json", "comparison.json", "themes.csv"):  # same input and seed
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["schema"] == "innonlp.run/1" and info["dependencies"]["spacy"]
+    assert info["params"]["themes"]["seed"] == 0 and info["nlp"]["nb"]["tier"]
+    assert all(e["sha256"] for e in info["inputs"] if e["status"] == "processed")
+    assert set(info["seconds"]) >= {"ingest", "nlp", "themes", "compare", "report"}
 
 
 def test_demo_recovers_every_planted_theme(tmp_path: Path) -> None:

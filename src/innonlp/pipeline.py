@@ -26,6 +26,7 @@ from .nlp.standard import annotate_standards
 from .report.build import write_reports
 from .report.edits import carry_edits
 from .report.run import Run
+from .runinfo import run_info
 from .themes.build import ThemeParams, find_themes
 from .themes.outputs import write_themes
 
@@ -37,6 +38,11 @@ def _no_stage(label: str, total: int | None) -> Iterator[Callable[[int], None]]:
     yield lambda n: None
 
 
+RUN_INFO = "run.json"
+# files a run writes (edits.toml is the analyst's and stays)
+OUTPUTS = ("run.json", "submissions.parquet", "segments.parquet", "themes.json", "themes.csv",
+           "comparison.json", "comparison.md", "report.md", "report.docx", "report.html",
+           "themes.xlsx", "edits_applied.json")
 DEFAULT_STAGES = ("ingest", "standard", "nlp", "themes", "report")
 
 COMPLETION_MARKER = "manifest.json"
@@ -55,8 +61,24 @@ class RunResult:
 
 
 def _prepare_out(out: Path) -> None:
+    """The run folder, with what an earlier run there left removed: its manifest first (so
+    the folder never looks complete while this run works), then its other outputs and any
+    temporary files of a run that was killed."""
     out.mkdir(parents=True, exist_ok=True)
     (out / COMPLETION_MARKER).unlink(missing_ok=True)
+    for name in OUTPUTS:
+        (out / name).unlink(missing_ok=True)
+    for tmp in out.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
+    t = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[name] = time.perf_counter() - t
 
 
 def write_ingest_outputs(result: IngestResult, out: Path) -> None:
@@ -104,52 +126,59 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             log(f"Language pipeline for {c.standard}: {c.model} ({c.tier}) — {c.reason}")
     out_path = Path(out)
     _prepare_out(out_path)
+    stage_fn = stage or _no_stage
+    timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    result = ingest(list(inputs), cfg, strict=strict, progress=progress)
-    result.submissions, result.segments = annotate_standards(result.submissions,
-                                                             result.segments)
-    write_ingest_outputs(result, out_path)
+    with _timed(timings, "ingest"):
+        result = ingest(list(inputs), cfg, strict=strict, progress=progress)
+        result.submissions, result.segments = annotate_standards(result.submissions,
+                                                                 result.segments)
+        write_ingest_outputs(result, out_path)
     analyses: list[Any] = []
-    nlp_record = None
-    theme_record = None
+    nlp_record = theme_record = doc = comparison = None
     if layer is not None:
-        with (stage or _no_stage)("Language analysis (segments)",
-                                  len(result.segments)) as advance:
+        with _timed(timings, "nlp"), stage_fn("Language analysis (segments)",
+                                              len(result.segments)) as advance:
             analyses, nlp_record = analyze_segments(result.segments, layer, advance)
     if "themes" in stages and layer is not None:
-        t1 = time.perf_counter()
-        with (stage or _no_stage)("Finding themes", None) as advance:
+        with _timed(timings, "themes"), stage_fn("Finding themes", None) as advance:
             doc = find_themes(result.segments, analyses, result.submissions, themes)
             advance(1)
-        n_seg = Counter(s.submission_id for s in result.segments)
-        seg_frame, sub_frame = write_themes(doc, segments_frame(result.segments), out_path,
-                                            submissions_frame(result.submissions, n_seg))
+            n_seg = Counter(s.submission_id for s in result.segments)
+            seg_frame, sub_frame = write_themes(doc, segments_frame(result.segments),
+                                                out_path,
+                                                submissions_frame(result.submissions, n_seg))
         theme_record = {"n_themes": len(doc["themes"]),
                         "outlier_share": doc["outliers"]["share_of_segments"],
-                        "choice": doc["choice"], "seconds": round(time.perf_counter() - t1, 2)}
+                        "choice": doc["choice"], "seconds": round(timings["themes"], 2)}
     manifest = build_manifest(result, cfg, time.perf_counter() - t0, list(stages))
     if nlp_record is not None:
         manifest["nlp"] = nlp_record
     if theme_record is not None:
         manifest["themes"] = theme_record
-    if summary is not None and theme_record is not None and layer is not None:
-        t1 = time.perf_counter()
-        comparison = compare_with_summary(summary, doc, seg_frame, layer, analyses)
-        write_comparison(comparison, out_path)
+    if summary is not None and doc is not None and layer is not None:
+        with _timed(timings, "compare"):
+            comparison = compare_with_summary(summary, doc, seg_frame, layer, analyses)
+            write_comparison(comparison, out_path)
         manifest["summary"] = {"path": str(summary), "status": "compared",
                                "theme_recall": comparison["figures"]["theme_recall"],
                                "weighted_coverage": comparison["figures"]["weighted_coverage"],
-                               "seconds": round(time.perf_counter() - t1, 2)}
+                               "seconds": round(timings["compare"], 2)}
     elif summary is not None:
         manifest["summary"] = {"path": str(summary),
                                "status": "not compared: the themes stage did not run"}
-    if "report" in stages and theme_record is not None:
-        t1 = time.perf_counter()
-        run = Run(out_path, manifest, doc, seg_frame, sub_frame,
-                  comparison if summary is not None else None)
-        if edits is not None:
-            run = carry_edits(run, Path(edits))
-        manifest["reports"] = {**write_reports(run),
-                               "seconds": round(time.perf_counter() - t1, 2)}
+    if "report" in stages and doc is not None:
+        with _timed(timings, "report"):
+            run = Run(out_path, manifest, doc, seg_frame, sub_frame, comparison)
+            if edits is not None:
+                run = carry_edits(run, Path(edits))
+            manifest["reports"] = write_reports(run)
+        manifest["reports"]["seconds"] = round(timings["report"], 2)
+    params = {"stages": list(stages), "nlp": nlp, "ingest": manifest["settings"]["ingest"],
+              "themes": (doc or {}).get("params"),
+              "compare": (comparison or {}).get("params"),
+              "summary": str(summary) if summary is not None else None,
+              "edits": str(edits) if edits is not None else None}
+    write_json(out_path / RUN_INFO, run_info(manifest, timings, params))
     write_json(out_path / COMPLETION_MARKER, manifest)
     return RunResult(out_path, result, manifest, analyses)
