@@ -29,13 +29,13 @@ def test_help_on_every_command(cmd: list[str]) -> None:
     assert "Usage" in res.output
 
 
-def test_ingest_writes_the_three_files(tmp_path: Path) -> None:
+def test_ingest_writes_its_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     out = tmp_path / "run"
     res = _cli("ingest", str(tmp_path / "a.txt"), "--out", str(out), "-q")
     assert res.returncode == 0, res.stderr
     assert {p.name for p in out.iterdir()} == {"submissions.parquet", "segments.parquet",
-                                               "manifest.json"}
+                                               "manifest.json", "run.json"}
 
 
 def test_exit_status_reflects_failures_and_strict(tmp_path: Path) -> None:
@@ -172,7 +172,9 @@ def test_demo_themes(tmp_path: Path) -> None:
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert info["schema"] == "innonlp.run/1" and info["dependencies"]["spacy"]
     assert info["params"]["themes"]["seed"] == 0 and info["nlp"]["nb"]["tier"]
-    assert all(e["sha256"] for e in info["inputs"] if e["status"] == "processed")
+    assert all(e["sha256"] for e in info["inputs"]
+               if e["status"] == "processed" and e["kind"] == "file")
+    assert all(c["sha256"] for c in info["containers"])
     assert set(info["seconds"]) >= {"ingest", "nlp", "themes", "compare", "report"}
 
 

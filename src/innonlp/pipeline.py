@@ -16,11 +16,13 @@ from typing import Any
 
 from .compare.run import compare_with_summary, write_comparison
 from .config import IngestConfig
+from .errors import ConfigError
 from .frames import segments_frame, submissions_frame
 from .ingest.run import IngestResult, ProgressFn, ingest
 from .io import write_json, write_parquet
 from .manifest import build_manifest
 from .nlp.analysis import analyze_segments
+from .nlp.cache import AnalysisCache
 from .nlp.loader import NorwegianNLP
 from .nlp.standard import annotate_standards
 from .report.build import write_reports
@@ -103,7 +105,9 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             log: Callable[[str], None] | None = None,
             themes: ThemeParams | None = None,
             edits: str | Path | None = None,
-            stage: StageFn | None = None) -> RunResult:
+            stage: StageFn | None = None,
+            cache: str | Path | None = None, engine: str = "local",
+            scheduler: str | None = None) -> RunResult:
     """Run the analysis stages on ``inputs`` and write the run folder ``out``.
 
     Stages so far: ingest (submissions, segments, campaigns, manifest), written-standard
@@ -117,7 +121,20 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     written for this or an earlier run) the analyst's edits are carried over by matching
     themes, shown in the exports, saved with this run's theme ids as ``edits.toml`` in the
     run folder, and the edits that could not be applied are listed in the manifest.
+    ``cache`` is the path of the language-layer cache (None: no cache); ``n_process`` runs
+    the language layer in that many processes, with the same output. ``engine="dask"`` runs
+    the language layer on the Dask cluster at ``scheduler`` (or on a local cluster of
+    ``max(n_process, 2)`` workers), with the same output; the cache applies to the local
+    engine only.
     """
+    if engine not in ("local", "dask"):
+        raise ConfigError(f"--engine must be local or dask. Got {engine!r} instead.")
+    if engine == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError as exc:
+            raise ConfigError("--engine dask needs dask.distributed: pip install "
+                              "'innonlp[dask]'") from exc
     cfg = config or IngestConfig()
     layer = NorwegianNLP(nlp=nlp, batch_size=batch_size, n_process=n_process) \
         if "nlp" in stages else None  # resolves the tier first: a missing model fails fast
@@ -139,7 +156,20 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     if layer is not None:
         with _timed(timings, "nlp"), stage_fn("Language analysis (segments)",
                                               len(result.segments)) as advance:
-            analyses, nlp_record = analyze_segments(result.segments, layer, advance)
+            if engine == "dask":
+                from .engine.dask_engine import analyze_segments_dask
+
+                analyses, nlp_record = analyze_segments_dask(
+                    result.segments, layer, scheduler, n_workers=max(n_process, 2),
+                    progress=advance)
+            else:
+                store = AnalysisCache(cache) if cache is not None else None
+                try:
+                    analyses, nlp_record = analyze_segments(result.segments, layer, advance,
+                                                            store)
+                finally:
+                    if store is not None:
+                        store.close()
     if "themes" in stages and layer is not None:
         with _timed(timings, "themes"), stage_fn("Finding themes", None) as advance:
             doc = find_themes(result.segments, analyses, result.submissions, themes)

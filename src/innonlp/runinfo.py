@@ -44,6 +44,10 @@ def run_info(manifest: dict[str, Any], timings: dict[str, float],
         "seconds": {k: round(v, 2) for k, v in timings.items()},
         "nlp": (manifest.get("nlp") or {}).get("pipelines"),
         "params": params,
-        "inputs": [{"input": e["input"], "sha256": e.get("sha256"), "status": e["status"]}
-                   for e in manifest.get("inputs", [])],
+        # files and archive members carry their own hash; table rows and archive members
+        # are also covered by the hash of the file they came from (under "containers")
+        "inputs": [{"input": e["input"], "kind": e.get("kind"), "sha256": e.get("sha256"),
+                    "status": e["status"]} for e in manifest.get("inputs", [])],
+        "containers": [{"input": e["input"], "sha256": e.get("sha256")}
+                       for e in manifest.get("containers", [])],
     }

@@ -48,6 +48,12 @@ SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed; same input an
 NlpOpt = Annotated[str, typer.Option(
     "--nlp", help="Language pipeline: auto (an installed nb_core_news_* for Bokmål, else the "
     "embedded one), embedded (built in, no download), or a spaCy package name or path.")]
+JobsOpt = Annotated[int, typer.Option(
+    "--jobs", help="Processes for the language analysis (same output as --jobs 1).")]
+CacheOpt = Annotated[Path | None, typer.Option(
+    "--cache", help="Language-analysis cache file (default ~/.cache/innonlp/nlp.sqlite); "
+    "unchanged segments are read back, not analysed again.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Use no language-analysis cache.")]
 
 
 def _config(config: Path | None, text_column: list[str] | None, id_column: str | None,
@@ -99,14 +105,28 @@ def _theme_params(themes: str, min_theme_size: int, max_themes: str, seed: int
 def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: bool,
          verbose: bool, summary: Path | None, stages: tuple[str, ...],
          nlp: str = "auto", themes: ThemeParams | None = None,
-         edits: Path | None = None) -> RunResult:
+         edits: Path | None = None, cache: Path | None = None, jobs: int = 1,
+         engine: str = "local", scheduler: str | None = None) -> RunResult:
     rep = Reporter(quiet=quiet, verbose=verbose)
     with rep.progress("Reading inputs") as tick:
         result = analyze(inputs, out, config=cfg, strict=strict, summary=summary,
                          progress=tick, stages=stages, nlp=nlp, log=rep.info, themes=themes,
-                         edits=edits, stage=rep.stage)
+                         edits=edits, stage=rep.stage, cache=cache, n_process=jobs,
+                         engine=engine, scheduler=scheduler)
     rep.summary(result)
     return result
+
+
+def _cache_path(cache: Path | None, no_cache: bool) -> Path | None:
+    from ..nlp.cache import default_path
+
+    return None if no_cache else (cache or default_path())
+
+
+def _jobs(jobs: int) -> int:
+    if jobs < 1:
+        raise ConfigError(f"--jobs must be at least 1. Got {jobs} instead.")
+    return jobs
 
 
 def _exit_for(result: RunResult) -> None:
@@ -263,6 +283,16 @@ def analyze_cmd(
                                      "persons' phone numbers, e-mail and street addresses.")
     ] = False,
     nlp: NlpOpt = "auto",
+    jobs: JobsOpt = 1,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="Where the language analysis runs: local, or dask (a Dask cluster; "
+                         "needs innonlp[dask]).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with "
+                            "--engine dask: a local cluster of --jobs workers, at least 2).")
+    ] = None,
     themes: ThemesOpt = "auto",
     min_theme_size: MinThemeOpt = 3,
     max_themes: MaxThemesOpt = "auto",
@@ -281,7 +311,8 @@ def analyze_cmd(
                   no_letter_cleanup, no_campaigns, keep_personal_data)
     params = _theme_params(themes, min_theme_size, max_themes, seed)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp,
-                   params, edits))
+                   params, edits, _cache_path(cache, no_cache), _jobs(jobs), engine,
+                   scheduler))
 
 
 @app.command("compare")
@@ -336,6 +367,9 @@ def demo_cmd(
         "innonlp-demo"),
     nlp: NlpOpt = "auto",
     seed: SeedOpt = 0,
+    jobs: JobsOpt = 1,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -344,7 +378,8 @@ def demo_cmd(
     cfg = load_config(root / "innonlp.toml")
     summary = root / "oppsummering.md"
     result = _run([root / "innspill"], out, cfg, False, quiet, verbose, summary,
-                  DEFAULT_STAGES, nlp, _theme_params("auto", 3, "auto", seed))
+                  DEFAULT_STAGES, nlp, _theme_params("auto", 3, "auto", seed), None,
+                  _cache_path(cache, no_cache), _jobs(jobs))
     if not quiet:
         typer.echo(f"Demo run written to {out}")
     _exit_for(result)

@@ -118,26 +118,57 @@ def from_doc(doc: Doc, segment_id: str, standard: str, strings: StringTable
 
 
 def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
-                     progress: Callable[[int], None] | None = None
-                     ) -> tuple[list[SegmentAnalysis], dict[str, Any]]:
+                     progress: Callable[[int], None] | None = None,
+                     cache: Any = None) -> tuple[list[SegmentAnalysis], dict[str, Any]]:
     """Analyse every segment on its written standard's pipeline; return results (in input
-    order) and a record (tiers, counts, tokens, seconds) for the run manifest."""
+    order) and a record (tiers, counts, tokens, seconds, cache hits) for the run manifest.
+    With ``cache`` (an :class:`~innonlp.nlp.cache.AnalysisCache`) segments analysed before by
+    the same pipeline version are read back instead of analysed again."""
+    from .cache import cache_key
+
     segs = list(segments)
+    tick = progress or (lambda n: None)
     t0 = time.perf_counter()
     for std in sorted({pipeline_standard(s.standard or "nb") for s in segs}):
         layer.language(std)  # load outside the timing of the analysis itself
     load_seconds = time.perf_counter() - t0
     t0 = time.perf_counter()
     strings = StringTable()
-    out: list[SegmentAnalysis] = []
-    items = ((s.text, s.standard or "nb", (s.id, s.standard or "nb")) for s in segs)
-    for doc, (seg_id, std) in layer.pipe_mixed(items):
-        out.append(from_doc(doc, seg_id, std, strings))
-        if progress is not None:
-            progress(1)
+    out: list[SegmentAnalysis | None] = [None] * len(segs)
+    keys: list[bytes] = []
+    if cache is not None:
+        pid = {std: f"{c.model}@{c.version}" for std, c in layer.choices.items()}
+        keys = [cache_key(pid[pipeline_standard(s.standard or "nb")], s.standard or "nb",
+                          s.text) for s in segs]
+        found = cache.get(keys)
+        if found:
+            store = StringStore()
+            cache.load_strings(store)
+            strings.add_store(store)
+        for i, k in enumerate(keys):
+            if k in found:
+                out[i] = cache.unpack(found[k], segs[i].id, segs[i].standard or "nb", strings)
+                tick(1)
+    todo = [i for i, a in enumerate(out) if a is None]
+    items = ((segs[i].text, segs[i].standard or "nb", (i, segs[i].standard or "nb"))
+             for i in todo)
+    fresh: list[int] = []
+    for doc, (i, std) in layer.pipe_mixed(items):
+        out[i] = from_doc(doc, segs[i].id, std, strings)
+        fresh.append(i)
+        tick(1)
+        if cache is not None and len(fresh) >= 5000:
+            cache.put((keys[j], out[j]) for j in fresh)
+            fresh = []
+    if cache is not None and fresh:
+        cache.put((keys[j], out[j]) for j in fresh)
+    done = [a for a in out if a is not None]
     seconds = time.perf_counter() - t0
-    tokens = sum(len(a) for a in out)
-    record = {**layer.record(), "segments": len(out), "tokens": tokens,
+    tokens = sum(len(a) for a in done)
+    record = {**layer.record(), "segments": len(done), "tokens": tokens,
               "seconds": round(seconds, 2), "load_seconds": round(load_seconds, 2),
-              "words_per_second": round(tokens / seconds) if seconds > 0 else None}
-    return out, record
+              "words_per_second": round(tokens / seconds) if seconds > 0 else None,
+              "cache": None if cache is None else {"path": str(cache.path),
+                                                   "hits": len(segs) - len(todo),
+                                                   "analysed": len(todo)}}
+    return done, record

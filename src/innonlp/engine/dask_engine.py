@@ -1,0 +1,98 @@
+"""The language analysis on a Dask cluster (``--engine dask [--scheduler ADDRESS]``).
+
+Segments are cut into partitions (``partition_size`` each, at least four per worker when
+there is enough text) and sent to the workers at most ``2 × workers`` at a time; results
+come back as compact arrays and are put in input order as they arrive, so neither side ever
+holds all the spaCy documents. The tier is resolved here first (``auto`` becomes the model
+that this machine would use) and the workers must have the same innonlp and model installed;
+the result is identical to the local engine's.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from spacy.strings import StringStore
+
+from ..nlp.analysis import SegmentAnalysis, StringTable
+from ..nlp.cache import _unpack
+from ..nlp.loader import NorwegianNLP
+from ..types import Segment
+from .worker import analyse_partition
+
+
+def _spec(layer: NorwegianNLP) -> str:
+    """The tier the workers must run: embedded, or the Bokmål spaCy model chosen here."""
+    nb = layer.choices.get("nb")
+    return "embedded" if nb is None or nb.tier == "embedded" else nb.model
+
+
+def analyze_segments_dask(segments: Sequence[Segment], layer: NorwegianNLP,
+                          scheduler: str | None = None, n_workers: int = 2,
+                          partition_size: int = 2000,
+                          progress: Callable[[int], None] | None = None,
+                          client: Any = None) -> tuple[list[SegmentAnalysis], dict[str, Any]]:
+    from distributed import Client, LocalCluster, as_completed
+
+    tick = progress or (lambda n: None)
+    t0 = time.perf_counter()
+    own_cluster = None
+    own_client = client is None
+    if client is None:
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            own_cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1,
+                                       processes=True, dashboard_address=None)
+            client = Client(own_cluster)
+    try:
+        workers = max(len(client.scheduler_info()["workers"]), 1)
+        size = max(50, min(partition_size, -(-len(segments) // (4 * workers))))
+        parts = [[(s.id, s.standard or "nb", s.text) for s in segments[i:i + size]]
+                 for i in range(0, len(segments), size)]
+        spec = _spec(layer)
+        results: dict[int, tuple[list[bytes], list[str]]] = {}
+        pending = iter(enumerate(parts))
+        running = as_completed()
+        index: dict[str, int] = {}
+
+        def submit() -> None:
+            nxt = next(pending, None)
+            if nxt is not None:
+                fut = client.submit(analyse_partition, spec, nxt[1], pure=False)
+                index[fut.key] = nxt[0]
+                running.add(fut)
+
+        for _ in range(2 * workers):
+            submit()
+        for fut in running:
+            i = index.pop(fut.key)
+            results[i] = fut.result()
+            tick(len(parts[i]))
+            fut.release()
+            submit()
+        store = StringStore()
+        strings = StringTable()
+        strings.add_store(store)
+        out: list[SegmentAnalysis] = []
+        for i, part in enumerate(parts):
+            packed, texts = results.pop(i)
+            for t in texts:
+                store.add(t)
+            out.extend(_unpack(b, sid, std, strings)
+                       for b, (sid, std, _) in zip(packed, part, strict=True))
+        seconds = time.perf_counter() - t0
+        tokens = sum(len(a) for a in out)
+        record = {**layer.record(), "engine": "dask",
+                  "scheduler": scheduler or f"LocalCluster({n_workers} workers)",
+                  "workers": workers, "partitions": len(parts), "segments": len(out),
+                  "tokens": tokens, "seconds": round(seconds, 2),
+                  "words_per_second": round(tokens / seconds) if seconds > 0 else None}
+        return out, record
+    finally:
+        if own_client:
+            client.close()
+        if own_cluster is not None:
+            own_cluster.close()

@@ -1,0 +1,34 @@
+"""The Dask engine on a LocalCluster of two workers gives the local engine's result."""
+
+from pathlib import Path
+
+import pytest
+
+from innonlp.config import load_config
+from innonlp.pipeline import analyze
+
+from .conftest import SAMPLE
+
+distributed = pytest.importorskip("distributed")
+
+
+def test_dask_engine_matches_local(tmp_path: Path) -> None:
+    cfg = load_config(SAMPLE / "innonlp.toml")
+    local = analyze([SAMPLE / "innspill"], tmp_path / "local", config=cfg)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = analyze([SAMPLE / "innspill"], tmp_path / "dask", config=cfg, engine="dask",
+                         scheduler=cluster.scheduler_address)
+    assert remote.manifest["nlp"]["engine"] == "dask"
+    assert remote.manifest["nlp"]["workers"] == 2
+    assert remote.manifest["nlp"]["partitions"] >= 4
+    for name in ("themes.json", "themes.csv"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+    assert local.manifest["nlp"]["tokens"] == remote.manifest["nlp"]["tokens"]
+
+
+def test_unknown_engine_is_refused(tmp_path: Path) -> None:
+    from innonlp.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="--engine must be local or dask"):
+        analyze([SAMPLE / "innspill"], tmp_path / "x", engine="spark")
