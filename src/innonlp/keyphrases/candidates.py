@@ -36,41 +36,49 @@ class Candidate:
     end: int
 
 
-def _atoms(a: SegmentAnalysis, idx: list[int], stop: np.ndarray) -> frozenset[str]:
-    out: set[str] = set()
-    for i in idx:
-        if stop[i] or a.pos[i] == _ADP:
-            continue
-        lemma = a.strings[int(a.lemma[i])].lower()
-        parts = a.compound(i)
-        out.update(parts if parts else (lemma,))
-    return frozenset(out)
-
-
 def noun_phrases(a: SegmentAnalysis, segment: int, text: str) -> list[Candidate]:
     """All candidates of one analysed segment (``text`` is the segment's text)."""
     n = len(a)
     if not n:
         return []
-    pos = a.pos
-    stop = np.isin(a.lemma, a.strings.stop_hashes)
+    stop_arr = np.isin(a.lemma, a.strings.stop_hashes)
     words = a.words
-    lemmas = [a.strings[int(h)].lower() for h in a.lemma]
-    is_noun = np.isin(pos, list(_NOUN)) & ~stop
-    is_adj = (pos == _ADJ) & ~stop
+    lemmas = [a.strings.lower(int(h)) for h in a.lemma]
+    # plain lists: indexing numpy scalars one by one is slow in these loops
+    pos = a.pos.tolist()
+    stop = stop_arr.tolist()
+    is_noun = (np.isin(a.pos, list(_NOUN)) & ~stop_arr).tolist()
+    is_adj = ((a.pos == _ADJ) & ~stop_arr).tolist()
+    starts = a.sent_starts.tolist()
+    offsets = a.offsets.tolist()
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
+    token_atoms: dict[int, tuple[str, ...]] = {}
+
+    def atoms(idx: list[int]) -> frozenset[str]:
+        got: set[str] = set()
+        for t in idx:
+            parts = token_atoms.get(t)
+            if parts is None:
+                if stop[t] or pos[t] == _ADP:
+                    parts = ()
+                else:
+                    split = a.compound(t)
+                    parts = split if split else (lemmas[t],)
+                token_atoms[t] = parts
+            got.update(parts)
+        return frozenset(got)
 
     def add(i: int, j: int) -> None:  # tokens i..j inclusive
         if (i, j) in seen or j - i + 1 > MAX_WORDS:
             return
         seen.add((i, j))
         idx = list(range(i, j + 1))
-        start, end = int(a.offsets[i]), int(a.offsets[j]) + len(words[j])
+        start, end = offsets[i], offsets[j] + len(words[j])
         shown = [words[k] for k in idx]
-        if a.sent_starts[i] and pos[i] != _PROPN and not shown[0].isupper():
+        if starts[i] and pos[i] != _PROPN and not shown[0].isupper():
             shown[0] = shown[0][:1].lower() + shown[0][1:]  # sentence-initial capital
-        out.append(Candidate(tuple(lemmas[k] for k in idx), _atoms(a, idx, stop),
+        out.append(Candidate(tuple(lemmas[k] for k in idx), atoms(idx),
                              " ".join(shown), segment, start, end))
 
     i = 0
@@ -79,10 +87,10 @@ def noun_phrases(a: SegmentAnalysis, segment: int, text: str) -> list[Candidate]
             i += 1
             continue
         j = i
-        while j < n and is_adj[j] and not a.sent_starts[j + 1 if j + 1 < n else j]:
+        while j < n and is_adj[j] and not starts[j + 1 if j + 1 < n else j]:
             j += 1
         k = j
-        while k < n and is_noun[k] and (k == i or not a.sent_starts[k]):
+        while k < n and is_noun[k] and (k == i or not starts[k]):
             k += 1
         if k > j:  # at least one noun after the adjectives
             last = k - 1
@@ -95,11 +103,11 @@ def noun_phrases(a: SegmentAnalysis, segment: int, text: str) -> list[Candidate]
             # NOUN ADP ADJ* NOUN
             p = last + 1
             if p + 1 < n and pos[p] == _ADP and lemmas[p] in LINKING_ADP \
-                    and not a.sent_starts[p]:
+                    and not starts[p]:
                 q = p + 1
-                while q < n and is_adj[q] and not a.sent_starts[q]:
+                while q < n and is_adj[q] and not starts[q]:
                     q += 1
-                if q < n and is_noun[q] and not a.sent_starts[q]:
+                if q < n and is_noun[q] and not starts[q]:
                     add(last, q)
                     if last > j:
                         add(j, q) if is_noun[j] else None

@@ -71,8 +71,7 @@ class AnalysisCache:
                         "value BLOB NOT NULL)")
         self.db.execute("CREATE TABLE IF NOT EXISTS strings (text TEXT PRIMARY KEY)")
         self.db.commit()
-        self.hits = 0
-        self.misses = 0
+        self._known: set[int] = set()  # string hashes stored by this process
 
     def get(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
         found: dict[bytes, bytes] = {}
@@ -88,16 +87,22 @@ class AnalysisCache:
 
     def put(self, items: Iterable[tuple[bytes, SegmentAnalysis]]) -> None:
         """Store analyses and the strings behind their hashes, in one transaction."""
-        rows, texts = [], set()
+        rows, arrays, table = [], [], None
         for key, a in items:
             rows.append((key, _pack(a)))
-            for h in np.unique(np.concatenate([a.orth, a.lemma])):
-                texts.add(a.strings[int(h)])
+            arrays += [a.orth, a.lemma]
+            table = a.strings
+        if not rows or table is None:
+            return
+        hashes = np.unique(np.concatenate(arrays))
+        new = [int(h) for h in hashes if int(h) not in self._known]
+        texts = [table[h] for h in new]
         with self.db:
             self.db.executemany("INSERT OR IGNORE INTO strings (text) VALUES (?)",
                                 ((t,) for t in texts))
             self.db.executemany("INSERT OR REPLACE INTO analyses (key, value) VALUES (?, ?)",
                                 rows)
+        self._known.update(new)
 
     def unpack(self, blob: bytes, segment_id: str, standard: str, strings: StringTable
                ) -> SegmentAnalysis:

@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.decomposition import TruncatedSVD
 
 from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus
-from ..nlp.analysis import UPOS, SegmentAnalysis
+from ..nlp.analysis import UPOS, SegmentAnalysis, precompute_content_masks
 from ..nlp.compounds import split_compound
 from ..nlp.loader import pipeline_standard
 from ..nlp.sentences import split_sentences
@@ -54,7 +54,7 @@ def _compound_parts(a: SegmentAnalysis, stop: frozenset[str]) -> list[str]:
     for h, p in zip(a.lemma[a.content_mask()], a.pos[a.content_mask()], strict=True):
         if p not in _COMPOUND_POS:
             continue
-        parts = split_compound(a.strings[int(h)].lower(), lang)
+        parts = split_compound(a.strings.lower(int(h)), lang)
         if parts:
             out.extend(x for x in parts if len(x) >= 3 and x not in stop)
     return out
@@ -96,7 +96,7 @@ def _best_sentence(seg: Segment, a: SegmentAnalysis, keys: set[str]) -> tuple[in
     spans = split_sentences(seg.text) or [(0, len(seg.text))]
     if len(spans) == 1:
         return spans[0]
-    lemmas = [a.strings[int(h)].lower() for h in a.lemma]
+    lemmas = [a.strings.lower(int(h)) for h in a.lemma]
     best, best_score = spans[0], -1.0
     for s, e in spans:
         n = sum(1 for off, lem in zip(a.offsets, lemmas, strict=True) if s <= off < e
@@ -167,6 +167,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     subs = {s.id: s for s in submissions}
     submitters = {s.id: s.organisation or s.submitter for s in submissions
                   if s.organisation or s.submitter}
+    precompute_content_masks(list(analyses))
     corpus = PhraseCorpus(analyses, [s.text for s in segments],
                           [s.submission_id for s in segments])
     docs = segment_docs(analyses, corpus)

@@ -68,7 +68,7 @@ class ThemeFinder:
                  min_similarity: float = 0.2, n_components: int = 100,
                  vectorizer: Any = None, subthemes: bool = True,
                  min_subtheme_silhouette: float = 0.08, tolerance: float = 0.05,
-                 selection_sample: int = 20_000, min_tokens: int = 2,
+                 selection_sample: int = 10_000, min_tokens: int = 2,
                  merge_z: float | None = 3.5, seed: int = 0):
         self.n_themes = n_themes
         self.min_themes = min_themes
@@ -171,7 +171,8 @@ class ThemeFinder:
         else:
             k = min(int(self.n_themes), len(rows))
             self.choice_.update({"mode": "fixed", "chosen": k, "rule": "--themes N"})
-        km = KMeans(k, n_init=10, random_state=self.seed).fit(Z)
+        # ten starts on small corpora, three on large ones (each start costs a full pass)
+        km = KMeans(k, n_init=10 if len(Z) <= 20_000 else 3, random_state=self.seed).fit(Z)
         # --themes N is taken at its word: no merging below N
         self.k_fine_, self._lo = k, (lo if self.n_themes == "auto" else k)
         self.choice_["merged"] = []

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..nlp.analysis import SegmentAnalysis
-from ..nlp.sentences import split_sentences
 from ..types import Segment
 
 FORMALIA_LABEL = "Formalia (hilsener, henvisninger, avslutninger)"
@@ -79,14 +78,27 @@ def formula_sentence(text: str, content_lemmas: Sequence[str] = ()) -> bool:
 
 
 def is_formalia(segment: Segment, analysis: SegmentAnalysis) -> bool:
-    """Every sentence of the segment is a formula (see :func:`formula_sentence`)."""
-    spans = split_sentences(segment.text) or [(0, len(segment.text))]
+    """Every sentence of the segment is a formula (see :func:`formula_sentence`); the
+    sentences are the language layer's."""
+    text = segment.text
+    n = len(analysis)
+    if n == 0:
+        return not text.strip()
+    if len(text) > FORMULA_MAX_WORDS * 12 * 4:  # long segments are never all formulas
+        return False
+    starts = np.flatnonzero(analysis.sent_starts)
+    if not len(starts) or starts[0] != 0:
+        starts = np.concatenate([[0], starts])
     mask = analysis.content_mask()
-    lemmas = [analysis.strings[int(h)].lower() for h in analysis.lemma]
-    for s, e in spans:
-        content = [lem for off, lem, m in zip(analysis.offsets, lemmas, mask, strict=True)
-                   if m and s <= off < e]
-        if not formula_sentence(segment.text[s:e], content):
+    low = analysis.strings.lower
+    bounds = list(starts) + [n]
+    for i in range(len(bounds) - 1):
+        s, e = int(bounds[i]), int(bounds[i + 1])
+        a = int(analysis.offsets[s])
+        z = int(analysis.offsets[e]) if e < n else len(text)
+        content = [low(int(h)) for h, m in zip(analysis.lemma[s:e], mask[s:e], strict=True)
+                   if m]
+        if not formula_sentence(text[a:z].strip(), content):
             return False
     return True
 
