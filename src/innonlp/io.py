@@ -37,5 +37,19 @@ def write_json(path: str | Path, obj: Any) -> Path:
     return write_text(path, text)
 
 
+PARQUET_SCHEMAS = {"segments.parquet": "innonlp.segments/1",
+                   "submissions.parquet": "innonlp.submissions/1"}
+
+
 def write_parquet(path: str | Path, frame: Any) -> Path:
-    return atomic_write(path, lambda p: frame.to_parquet(p, index=False))
+    """Parquet, atomically; innonlp's own tables carry their schema name and version in the
+    file's key-value metadata (``innonlp.schema``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    schema = PARQUET_SCHEMAS.get(Path(path).name)
+    if schema:
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                               b"innonlp.schema": schema.encode()})
+    return atomic_write(path, lambda p: pq.write_table(table, p))

@@ -137,6 +137,14 @@ def test_markdown_agrees_and_escapes(run_dir: Path) -> None:
     assert "<script>" not in again
 
 
+def test_parquet_files_carry_their_schema_version(run_dir: Path) -> None:
+    import pyarrow.parquet as pq
+
+    for name, schema in (("segments.parquet", b"innonlp.segments/1"),
+                         ("submissions.parquet", b"innonlp.submissions/1")):
+        assert pq.read_schema(run_dir / name).metadata[b"innonlp.schema"] == schema
+
+
 def test_load_run_views(run_dir: Path) -> None:
     run = load_run(run_dir)
     assert list(run.themes["id"]) == [t["id"] for t in _themes(run_dir)]
