@@ -48,6 +48,22 @@ SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed; same input an
 NlpOpt = Annotated[str, typer.Option(
     "--nlp", help="Language pipeline: auto (an installed nb_core_news_* for Bokmål, else the "
     "embedded one), embedded (built in, no download), or a spaCy package name or path.")]
+IdColOpt = Annotated[str | None, typer.Option(help="Column with submission ids.")]
+SubmitterColOpt = Annotated[str | None, typer.Option(help="Column with names.")]
+OrgColOpt = Annotated[str | None, typer.Option(help="Column with organisations.")]
+TypeColOpt = Annotated[str | None, typer.Option(
+    help="Column with respondent types (kommune, organisasjon, privatperson …).")]
+DateColOpt = Annotated[str | None, typer.Option(help="Column with dates.")]
+MaxSizeOpt = Annotated[str | None, typer.Option(
+    help="Largest file read, e.g. 50MB (default 50MB).")]
+MaxPagesOpt = Annotated[int | None, typer.Option(
+    help="Most pages read from one PDF (default 2000).")]
+NoCleanupOpt = Annotated[bool, typer.Option(
+    "--no-letter-cleanup", help="Keep letterheads and signatures.")]
+NoCampaignsOpt = Annotated[bool, typer.Option("--no-campaigns", help="Skip campaign detection.")]
+KeepPersonalOpt = Annotated[bool, typer.Option(
+    "--keep-personal-data", help="Do not mask fødselsnummer, D-numbers and private persons' "
+    "phone numbers, e-mail and street addresses.")]
 JobsOpt = Annotated[int, typer.Option(
     "--jobs", help="Processes for the language analysis (same output as --jobs 1).")]
 CacheOpt = Annotated[Path | None, typer.Option(
@@ -222,25 +238,16 @@ def ingest_cmd(
     out: OutOpt,
     config: ConfigOpt = None,
     text_column: TextColOpt = None,
-    id_column: Annotated[str | None, typer.Option(help="Column with submission ids.")] = None,
-    submitter_column: Annotated[str | None, typer.Option(help="Column with names.")] = None,
-    organisation_column: Annotated[str | None, typer.Option(
-        help="Column with organisations.")] = None,
-    respondent_type_column: Annotated[str | None, typer.Option(
-        help="Column with respondent types (kommune, organisasjon, privatperson …).")] = None,
-    date_column: Annotated[str | None, typer.Option(help="Column with dates.")] = None,
-    max_file_size: Annotated[str | None, typer.Option(
-        help="Largest file read, e.g. 50MB (default 50MB).")] = None,
-    max_pdf_pages: Annotated[int | None, typer.Option(
-        help="Most pages read from one PDF (default 2000).")] = None,
-    no_letter_cleanup: Annotated[bool, typer.Option(
-        "--no-letter-cleanup", help="Keep letterheads and signatures.")] = False,
-    no_campaigns: Annotated[bool, typer.Option(
-        "--no-campaigns", help="Skip campaign detection.")] = False,
-    keep_personal_data: Annotated[bool, typer.Option(
-        "--keep-personal-data", help="Do not mask fødselsnummer, D-numbers and private "
-                                     "persons' phone numbers, e-mail and street addresses.")
-    ] = False,
+    id_column: IdColOpt = None,
+    submitter_column: SubmitterColOpt = None,
+    organisation_column: OrgColOpt = None,
+    respondent_type_column: TypeColOpt = None,
+    date_column: DateColOpt = None,
+    max_file_size: MaxSizeOpt = None,
+    max_pdf_pages: MaxPagesOpt = None,
+    no_letter_cleanup: NoCleanupOpt = False,
+    no_campaigns: NoCampaignsOpt = False,
+    keep_personal_data: KeepPersonalOpt = False,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -263,25 +270,16 @@ def analyze_cmd(
                         "run of the same consultation.")] = None,
     config: ConfigOpt = None,
     text_column: TextColOpt = None,
-    id_column: Annotated[str | None, typer.Option(help="Column with submission ids.")] = None,
-    submitter_column: Annotated[str | None, typer.Option(help="Column with names.")] = None,
-    organisation_column: Annotated[str | None, typer.Option(
-        help="Column with organisations.")] = None,
-    respondent_type_column: Annotated[str | None, typer.Option(
-        help="Column with respondent types.")] = None,
-    date_column: Annotated[str | None, typer.Option(help="Column with dates.")] = None,
-    max_file_size: Annotated[str | None, typer.Option(
-        help="Largest file read, e.g. 50MB (default 50MB).")] = None,
-    max_pdf_pages: Annotated[int | None, typer.Option(
-        help="Most pages read from one PDF (default 2000).")] = None,
-    no_letter_cleanup: Annotated[bool, typer.Option(
-        "--no-letter-cleanup", help="Keep letterheads and signatures.")] = False,
-    no_campaigns: Annotated[bool, typer.Option(
-        "--no-campaigns", help="Skip campaign detection.")] = False,
-    keep_personal_data: Annotated[bool, typer.Option(
-        "--keep-personal-data", help="Do not mask fødselsnummer, D-numbers and private "
-                                     "persons' phone numbers, e-mail and street addresses.")
-    ] = False,
+    id_column: IdColOpt = None,
+    submitter_column: SubmitterColOpt = None,
+    organisation_column: OrgColOpt = None,
+    respondent_type_column: TypeColOpt = None,
+    date_column: DateColOpt = None,
+    max_file_size: MaxSizeOpt = None,
+    max_pdf_pages: MaxPagesOpt = None,
+    no_letter_cleanup: NoCleanupOpt = False,
+    no_campaigns: NoCampaignsOpt = False,
+    keep_personal_data: KeepPersonalOpt = False,
     nlp: NlpOpt = "auto",
     jobs: JobsOpt = 1,
     cache: CacheOpt = None,
