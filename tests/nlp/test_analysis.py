@@ -35,3 +35,35 @@ def test_compound_parts_on_demand() -> None:
     assert a.lemmas[0] == "innovasjonstakt"
     assert a.compound(0) == ("innovasjon", "takt")
     assert a.compound(1) is None  # a verb
+
+
+def _arrays(a):  # noqa: ANN001, ANN202
+    return (a.segment_id, a.standard, a.orth.tolist(), a.lemma.tolist(), a.pos.tolist(),
+            a.offsets.tolist(), a.sent_starts.tolist())
+
+
+def test_grouped_analysis_equals_one_doc_per_segment(monkeypatch) -> None:  # noqa: ANN001
+    """Segments are analysed many to a doc; every segment's arrays must equal those of the
+    segment analysed alone, also at awkward edges (abbreviations, no final stop, colons,
+    quotes, ordinals, surrounding whitespace, blank lines inside, empty, other standards)."""
+    import innonlp.nlp.analysis as analysis
+    from innonlp.ingest.run import ingest
+    from innonlp.nlp.standard import annotate_standards
+
+    texts = [("Vi viser til f.eks.", "nb"), ("Kap. 3 gjelder dette", "nb"),
+             ("Slik er det: Våren 1999 kom «Planen».", "nb"), ("  Innrykk først.  ", "nb"),
+             ("1. januar trer den i kraft. 2. Punktet", "nb"), ("", "nb"),
+             ("Overskrift\n\nEt avsnitt etter en tom linje.", "nb"),
+             ("Kommunane ønskjer meir samarbeid, jf.", "nn"), ("Dette er «sitert.»", "other"),
+             ("§ 3-1. Formål", "mixed"), ("Siste ord …", "nb")]
+    segs = [_seg(i, t, s) for i, (t, s) in enumerate(texts)]
+    res = ingest(["data/sample-consultation/innspill"])
+    _, sample = annotate_standards(res.submissions, res.segments)
+    segs += sample
+    layer = NorwegianNLP(nlp="embedded")
+    grouped, _ = analyze_segments(segs, layer)
+    assert layer.docs["nb"] < len(segs) / 4  # many segments to a doc
+    monkeypatch.setattr(analysis, "GROUP_CHARS", 0)
+    alone, _ = analyze_segments(segs, NorwegianNLP(nlp="embedded"))
+    assert [_arrays(a) for a in grouped] == [_arrays(a) for a in alone]
+    assert len(grouped) == len(segs) and sum(len(a) for a in grouped) > 1000

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..nlp.analysis import StringTable, from_doc
+from ..nlp.analysis import StringTable, iter_analyses
 from ..nlp.cache import _pack
 from ..nlp.loader import NorwegianNLP
 
@@ -27,11 +27,11 @@ def analyse_partition(nlp: str, items: list[tuple[str, str, str]]
     input order and every string their hashes stand for."""
     layer = _layer(nlp)
     strings = StringTable()
-    packed, texts = [], set()
-    triples = ((text, std, (sid, std)) for sid, std, text in items)
-    for doc, (sid, std) in layer.pipe_mixed(triples):
-        a = from_doc(doc, sid, std, strings)
-        packed.append(_pack(a))
+    texts: set[str] = set()
+    out: list[bytes] = [b""] * len(items)
+    indexed = ((i, sid, std, text) for i, (sid, std, text) in enumerate(items))
+    for i, a in iter_analyses(layer, indexed, strings):
+        out[i] = _pack(a)
         for h in np.unique(np.concatenate([a.orth, a.lemma])):
             texts.add(strings[int(h)])
-    return packed, sorted(texts)
+    return out, sorted(texts)

@@ -26,15 +26,24 @@ _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
 
-def _shingle_hashes(text: str, k: int = 3) -> np.ndarray:
-    """Sorted unique 32-bit CRC hashes of the word k-shingles (deterministic across runs)."""
+_MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
+
+
+def _shingle_hashes(text: str, k: int = 3, memo: dict[str, int] | None = None
+                    ) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the word k-shingles (k <= 3), deterministic across
+    runs: each word's CRC-32 (memoised in ``memo``) mixed by multiply-and-add."""
+    memo = {} if memo is None else memo
     words = _WORD.findall(text.lower())
-    if len(words) < k:
-        grams = [" ".join(words)] if words else []
-    else:
-        grams = [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
-    return np.unique(np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams),
-                                 dtype=np.uint64, count=len(grams)))
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.fromiter((memo[w] if w in memo else memo.setdefault(w, zlib.crc32(w.encode()))
+                     for w in words), dtype=np.uint64, count=len(words))
+    k = min(k, len(words))
+    grams = np.zeros(len(words) - k + 1, dtype=np.uint64)
+    for j in range(k):
+        grams = grams * _MIX[j] + h[j:len(h) - k + 1 + j]
+    return np.unique(grams & _MAX_HASH)
 
 
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -70,8 +79,9 @@ def find_campaigns(
 
     ids = sorted(texts)
     sh: dict[str, np.ndarray] = {}
+    memo: dict[str, int] = {}
     for i in ids:
-        h = _shingle_hashes(texts[i])
+        h = _shingle_hashes(texts[i], memo=memo)
         if len(h) >= max(5, min_words - 2):
             sh[i] = h
     ids = [i for i in ids if i in sh]

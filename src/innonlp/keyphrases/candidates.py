@@ -11,23 +11,24 @@ wordings of one idea be recognised (``innovasjonsarbeid`` ~ ``arbeid med innovas
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from ..nlp.analysis import UPOS, SegmentAnalysis
+from ..nlp.loader import pipeline_standard
 
 LINKING_ADP = frozenset({"i", "av", "for", "med", "til", "om", "på", "mellom", "fra", "frå",
                          "ved", "innen", "innan", "hos", "hjå"})
 MAX_WORDS = 5
-_NOUN = {UPOS.index("NOUN")}
+_NOUN_CODE = UPOS.index("NOUN")
+_VERB = UPOS.index("VERB")
 _ADJ = UPOS.index("ADJ")
 _ADP = UPOS.index("ADP")
 _PROPN = UPOS.index("PROPN")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     key: tuple[str, ...]      # lower-cased lemmas, in order
     atoms: frozenset[str]     # content lemmas, compounds split
     surface: str              # the words as written (one space between them)
@@ -36,36 +37,49 @@ class Candidate:
     end: int
 
 
-def noun_phrases(a: SegmentAnalysis, segment: int, text: str) -> list[Candidate]:
-    """All candidates of one analysed segment (``text`` is the segment's text)."""
+def noun_phrases(a: SegmentAnalysis, segment: int, text: str,
+                 atom_cache: dict[tuple[int, int, bool], tuple[str, ...]] | None = None
+                 ) -> list[Candidate]:
+    """All candidates of one analysed segment (``text`` is the segment's text).
+    ``atom_cache`` (shared over a corpus) memoises each (lemma, tag)'s atoms."""
     n = len(a)
     if not n:
         return []
-    stop_arr = np.isin(a.lemma, a.strings.stop_hashes)
-    words = a.words
-    lemmas = [a.strings.lower(int(h)) for h in a.lemma]
+    content = a.content_mask()  # computed in bulk by precompute_content_masks
+    stop_arr = np.isin(a.lemma, a.strings.stop_hashes) if atom_cache is None else None
+    strings = a.strings
+    words = [strings[h] for h in a.orth.tolist()]
+    lemma_h = a.lemma.tolist()
+    lemmas = [strings.lower(h) for h in lemma_h]
     # plain lists: indexing numpy scalars one by one is slow in these loops
     pos = a.pos.tolist()
-    stop = stop_arr.tolist()
-    is_noun = (np.isin(a.pos, list(_NOUN)) & ~stop_arr).tolist()
-    is_adj = ((a.pos == _ADJ) & ~stop_arr).tolist()
+    if stop_arr is None:
+        # content words are NOUN/PROPN/ADJ/VERB without stop lemmas: for nouns and
+        # adjectives "not a stop word" is the content mask itself
+        is_noun = (content & (a.pos == _NOUN_CODE)).tolist()
+        is_adj = (content & (a.pos == _ADJ)).tolist()
+        stop = (~content | (a.pos == _ADP) | (a.pos == _VERB)).tolist()
+    else:
+        is_noun = ((a.pos == _NOUN_CODE) & ~stop_arr).tolist()
+        is_adj = ((a.pos == _ADJ) & ~stop_arr).tolist()
+        stop = (stop_arr | (a.pos == _ADP)).tolist()
     starts = a.sent_starts.tolist()
     offsets = a.offsets.tolist()
+    cache = {} if atom_cache is None else atom_cache
+    nn = pipeline_standard(a.standard) == "nn"
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-    token_atoms: dict[int, tuple[str, ...]] = {}
 
-    def atoms(idx: list[int]) -> frozenset[str]:
+    def atoms(idx: range) -> frozenset[str]:
         got: set[str] = set()
         for t in idx:
-            parts = token_atoms.get(t)
+            if stop[t]:
+                continue
+            ck = (lemma_h[t], pos[t], nn)
+            parts = cache.get(ck)
             if parts is None:
-                if stop[t] or pos[t] == _ADP:
-                    parts = ()
-                else:
-                    split = a.compound(t)
-                    parts = split if split else (lemmas[t],)
-                token_atoms[t] = parts
+                split = a.compound(t)
+                parts = cache[ck] = split if split else (lemmas[t],)
             got.update(parts)
         return frozenset(got)
 
@@ -73,7 +87,7 @@ def noun_phrases(a: SegmentAnalysis, segment: int, text: str) -> list[Candidate]
         if (i, j) in seen or j - i + 1 > MAX_WORDS:
             return
         seen.add((i, j))
-        idx = list(range(i, j + 1))
+        idx = range(i, j + 1)
         start, end = offsets[i], offsets[j] + len(words[j])
         shown = [words[k] for k in idx]
         if starts[i] and pos[i] != _PROPN and not shown[0].isupper():

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..nlp.analysis import SegmentAnalysis
+from ..nlp.analysis import SegmentAnalysis, precompute_content_masks
 from .candidates import Candidate, noun_phrases
 
 
@@ -43,9 +43,11 @@ class PhraseCorpus:
     def __init__(self, analyses: Sequence[SegmentAnalysis], texts: Sequence[str],
                  submission_ids: Sequence[str]):
         self.submission_ids = list(submission_ids)
+        precompute_content_masks(list(analyses))
+        atom_cache: dict = {}
         self.candidates: list[list[Candidate]] = [
-            noun_phrases(a, i, t) for i, (a, t) in enumerate(zip(analyses, texts,
-                                                                   strict=True))]
+            noun_phrases(a, i, t, atom_cache)
+            for i, (a, t) in enumerate(zip(analyses, texts, strict=True))]
         self.total: Counter = Counter(c.key for cs in self.candidates for c in cs)
         self.atoms: dict[tuple[str, ...], frozenset[str]] = {}
         surfaces: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -73,24 +75,35 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def _dedupe(scored: list[tuple[float, tuple[str, ...], int, int]],
             corpus: PhraseCorpus, top_n: int, mmr_lambda: float = 0.7
             ) -> list[KeyPhrase]:
+    """Greedy MMR over the best ``20 * top_n`` candidates. What each candidate owes to the
+    chosen ones (blocked as the same idea or as contained in a nearly-as-good phrase, its
+    highest Jaccard similarity) is updated against each newly chosen phrase only."""
     chosen: list[tuple[float, tuple[str, ...], int, int]] = []
     pool = sorted(scored, key=lambda s: (-s[0], s[1]))[: 20 * top_n]
     top = pool[0][0] if pool else 1.0
-    while pool and len(chosen) < top_n:
+    atoms = [corpus.atoms[k] for _, k, _, _ in pool]
+    sim = [0.0] * len(pool)
+    alive = [True] * len(pool)
+    while len(chosen) < top_n:
         best_i, best_val = -1, -math.inf
-        for i, (score, key, _, _) in enumerate(pool):
-            atoms = corpus.atoms[key]
-            if any(corpus.atoms[k] == atoms for _, k, _, _ in chosen):
-                continue  # same idea in other words
-            if any(atoms < corpus.atoms[k] and s >= 0.6 * score for s, k, _, _ in chosen):
-                continue  # contained in a chosen phrase that scores nearly as well
-            sim = max((_jaccard(atoms, corpus.atoms[k]) for _, k, _, _ in chosen), default=0)
-            val = mmr_lambda * score / top - (1 - mmr_lambda) * sim
-            if val > best_val:
-                best_i, best_val = i, val
+        for i, (score, _, _, _) in enumerate(pool):
+            if alive[i]:
+                val = mmr_lambda * score / top - (1 - mmr_lambda) * sim[i]
+                if val > best_val:
+                    best_i, best_val = i, val
         if best_i < 0:
             break
-        chosen.append(pool.pop(best_i))
+        alive[best_i] = False
+        chosen.append(pool[best_i])
+        c_score, c_atoms = pool[best_i][0], atoms[best_i]
+        for i, (score, _, _, _) in enumerate(pool):
+            if not alive[i]:
+                continue
+            a = atoms[i]
+            if a == c_atoms or (a < c_atoms and c_score >= 0.6 * score):
+                alive[i] = False  # same idea in other words, or contained in a better one
+            else:
+                sim[i] = max(sim[i], _jaccard(a, c_atoms))
     return [KeyPhrase(corpus.surface[k], round(s, 4), n_sub, n_men,
                       round(n_men / max(corpus.total[k], 1), 3), k)
             for s, k, n_sub, n_men in chosen]

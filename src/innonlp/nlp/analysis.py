@@ -10,7 +10,7 @@ from lemmas on demand, so nothing is computed for tokens no later stage looks at
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -139,17 +139,72 @@ def precompute_content_masks(analyses: list[SegmentAnalysis]) -> None:
 
 def from_doc(doc: Doc, segment_id: str, standard: str, strings: StringTable
              ) -> SegmentAnalysis:
+    return split_doc(doc, [(segment_id, 0)], standard, strings)[0]
+
+
+def split_doc(doc: Doc, parts: Sequence[tuple[str, int]], standard: str,
+              strings: StringTable) -> list[SegmentAnalysis]:
+    """Per-segment analyses from one doc that holds several segments: ``parts`` are
+    (segment id, character offset of the segment in the doc's text), in text order."""
     strings.add_store(doc.vocab.strings)
     arr = doc.to_array([ORTH, LEMMA, POS, IDX, IS_SPACE, SENT_START])
     arr = arr[arr[:, 4] == 0]
+    orth = arr[:, 0].copy()
     lemma = np.where(arr[:, 1] == 0, arr[:, 0], arr[:, 1])
-    return SegmentAnalysis(
-        segment_id=segment_id, standard=standard,
-        orth=arr[:, 0].copy(), lemma=lemma,
-        pos=_UPOS_INDEX[np.minimum(arr[:, 2], len(_UPOS_INDEX) - 1).astype(np.int64)],
-        offsets=arr[:, 3].astype(np.int32),
-        sent_starts=arr[:, 5].astype(np.int64) == 1,
-        strings=strings)
+    pos = _UPOS_INDEX[np.minimum(arr[:, 2], len(_UPOS_INDEX) - 1).astype(np.int64)]
+    idx = arr[:, 3].astype(np.int64)
+    starts = arr[:, 5].astype(np.int64) == 1
+    bases = np.array([b for _, b in parts], dtype=np.int64)
+    cuts = np.append(np.searchsorted(idx, bases), len(idx))
+    out = []
+    for k, (sid, base) in enumerate(parts):
+        a, b = int(cuts[k]), int(cuts[k + 1])
+        st = starts[a:b].copy()
+        if len(st):
+            st[0] = True  # a segment always starts a sentence
+        out.append(SegmentAnalysis(
+            segment_id=sid, standard=standard, orth=orth[a:b].copy(),
+            lemma=lemma[a:b].copy(), pos=pos[a:b].copy(),
+            offsets=(idx[a:b] - base).astype(np.int32), sent_starts=st, strings=strings))
+    return out
+
+
+# Segments of one written standard are analysed together, joined by a blank line, in docs
+# of about this many characters: per-doc overhead (spaCy and the tagger's numpy calls)
+# otherwise dominates on paragraph-sized segments. A blank line always ends a sentence and
+# the embedded tagger never looks across a sentence, so each segment's analysis is the same
+# as when it is analysed alone (tested). spaCy's trained pipelines look across sentences,
+# so they get one segment per doc.
+GROUP_CHARS = 20_000
+GROUP_SEP = "\n\n"
+
+
+def iter_analyses(layer: NorwegianNLP, items: Iterable[tuple[int, str, str, str]],
+                  strings: StringTable) -> Iterator[tuple[int, SegmentAnalysis]]:
+    """Analyse ``items`` — (index, segment id, written standard, text) — and yield
+    (index, analysis), in input order within each written standard."""
+    def groups() -> Iterator[tuple[str, str, list[tuple[int, str, int]]]]:
+        open_: dict[str, tuple[list[str], list[tuple[int, str, int]], int]] = {}
+        for i, sid, std, text in items:
+            grouped = layer.choices[pipeline_standard(std)].tier == "embedded"
+            texts, parts, size = open_.get(std, ([], [], 0))
+            base = size + len(GROUP_SEP) if parts else 0
+            texts.append(text)
+            parts.append((i, sid, base))
+            size = base + len(text)
+            if not grouped or size >= GROUP_CHARS:
+                open_.pop(std, None)
+                yield GROUP_SEP.join(texts), std, parts
+            else:
+                open_[std] = (texts, parts, size)
+        for std, (texts, parts, _) in open_.items():
+            yield GROUP_SEP.join(texts), std, parts
+
+    triples = ((text, std, (std, parts)) for text, std, parts in groups())
+    for doc, (std, parts) in layer.pipe_mixed(triples):
+        done = split_doc(doc, [(sid, base) for _, sid, base in parts], std, strings)
+        for (i, _, _), a in zip(parts, done, strict=True):
+            yield i, a
 
 
 def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
@@ -185,11 +240,10 @@ def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
                 out[i] = cache.unpack(found[k], segs[i].id, segs[i].standard or "nb", strings)
                 tick(1)
     todo = [i for i, a in enumerate(out) if a is None]
-    items = ((segs[i].text, segs[i].standard or "nb", (i, segs[i].standard or "nb"))
-             for i in todo)
+    items = ((i, segs[i].id, segs[i].standard or "nb", segs[i].text) for i in todo)
     fresh: list[int] = []
-    for doc, (i, std) in layer.pipe_mixed(items):
-        out[i] = from_doc(doc, segs[i].id, std, strings)
+    for i, a in iter_analyses(layer, items, strings):
+        out[i] = a
         fresh.append(i)
         tick(1)
         if cache is not None and len(fresh) >= 5000:

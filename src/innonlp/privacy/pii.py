@@ -45,6 +45,8 @@ _STREET_SUFFIX = (r"(?:veien|vegen|veg|vei|gata|gaten|gate|allé|alle|plass|plas
 _ADDRESS = re.compile(
     r"\b[A-ZÆØÅ][a-zæøåé-]*" + _STREET_SUFFIX + r"\b"                   # Kirkeveien
     + r"|\b[A-ZÆØÅ][a-zæøåé]+s? (?:gate|gata|vei|veg|allé|plass)\b")   # Kongens gate
+_DIGITS = re.compile(r"\d")
+_SIX_DIGITS = re.compile(r"\d{6}")
 _HOUSE = re.compile(r"\s+\d{1,4}\s?[A-Za-z]?\b(?:\s*,?\s*\d{4}\s+[A-ZÆØÅ][a-zæøåA-ZÆØÅ-]+)?")
 
 
@@ -85,16 +87,17 @@ class Span:
 def find_personal_data(text: str, kinds: tuple[str, ...] = IDENTITY + CONTACT) -> list[Span]:
     """Non-overlapping spans of personal data, in text order."""
     spans: list[Span] = []
-    if any(k in kinds for k in IDENTITY):
+    digits = _DIGITS.search(text) is not None  # every pattern but e-mail needs a digit
+    if digits and any(k in kinds for k in IDENTITY) and _SIX_DIGITS.search(text):
         for m in _FNR.finditer(text):
             kind = identity_kind(m.group(1) + m.group(2))
             if kind in kinds:
                 spans.append(Span(m.start(), m.end(), kind))
-    if "epost" in kinds:
+    if "epost" in kinds and "@" in text:
         spans += [Span(m.start(), m.end(), "epost") for m in _EMAIL.finditer(text)]
-    if "telefon" in kinds:
+    if "telefon" in kinds and digits:
         spans += [Span(m.start(), m.end(), "telefon") for m in _PHONE.finditer(text)]
-    if "adresse" in kinds:
+    if "adresse" in kinds and digits:
         for m in _ADDRESS.finditer(text):
             house = _HOUSE.match(text, m.end())
             if house:

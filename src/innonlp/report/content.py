@@ -16,16 +16,29 @@ Block = tuple[Any, ...]
 N_QUOTES = 3
 
 
+def _who_map(run: Run) -> dict[str, str]:
+    """Submission id → who sent it, as a report names them (computed once per run)."""
+    cached = run.__dict__.get("_who_map")
+    if cached is not None:
+        return cached
+    out: dict[str, str] = {}
+    frame = run.submissions
+    cols = {c: (frame[c].tolist() if c in frame else [None] * len(frame))
+            for c in ("id", "organisation", "submitter", "respondent_type")}
+    for sid, org, person, kind in zip(cols["id"], cols["organisation"], cols["submitter"],
+                                      cols["respondent_type"], strict=True):
+        name = org if isinstance(org, str) and org else person
+        kind = kind if isinstance(kind, str) and kind else "ukjent"
+        if kind == "privatperson":  # private persons are not named in a report
+            out.setdefault(sid, "privatperson")
+        else:
+            out.setdefault(sid, f"{name} ({kind})" if isinstance(name, str) and name else kind)
+    run.__dict__["_who_map"] = out
+    return out
+
+
 def _who(run: Run, submission_id: str) -> str:
-    row = run.submissions.loc[run.submissions["id"] == submission_id]
-    if not len(row):
-        return submission_id
-    r = row.iloc[0]
-    name = r.get("organisation") or r.get("submitter")
-    kind = r.get("respondent_type") or "ukjent"
-    if kind == "privatperson":  # private persons are not named in a report
-        return "privatperson"
-    return f"{name} ({kind})" if isinstance(name, str) and name else kind
+    return _who_map(run).get(submission_id, submission_id)
 
 
 def overview(run: Run) -> list[Block]:
@@ -127,8 +140,10 @@ def comparison_blocks(run: Run) -> list[Block]:
 
 def appendix(run: Run) -> list[Block]:
     subs = run.submission_themes()
-    rows = [[r["id"], _who(run, r["id"]), r["standard"] or "", r["themes"] or "–"]
-            for _, r in subs.iterrows()]
+    who = _who_map(run)
+    rows = [[sid, who.get(sid, sid), std or "", themes or "–"]
+            for sid, std, themes in zip(subs["id"].tolist(), subs["standard"].tolist(),
+                                        subs["themes"].tolist(), strict=True)]
     return [("h", 2, "Vedlegg: alle innspill og temaene deres"),
             ("table", ["Innspill", "Avsender", "Målform", "Temaer"], rows)]
 
