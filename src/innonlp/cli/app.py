@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..config import IngestConfig, load_config, merge_columns, parse_size
+from ..engine.pool import auto_jobs
 from ..errors import ConfigError, InnonlpError
 from ..pipeline import DEFAULT_STAGES, RunResult, analyze
 from ..sample import sample_path
@@ -65,7 +66,9 @@ KeepPersonalOpt = Annotated[bool, typer.Option(
     "--keep-personal-data", help="Do not mask fødselsnummer, D-numbers and private persons' "
     "phone numbers, e-mail and street addresses.")]
 JobsOpt = Annotated[int, typer.Option(
-    "--jobs", help="Processes for the language analysis (same output as --jobs 1).")]
+    "--jobs", help="Processes for the language analysis; 0 (default): one per core, at most "
+                   "4, and one process for fewer than 2,000 segments. The output is the same "
+                   "as with --jobs 1.")]
 CacheOpt = Annotated[Path | None, typer.Option(
     "--cache", help="Language-analysis cache file (default ~/.cache/innonlp/nlp.sqlite); "
     "unchanged segments are read back, not analysed again.")]
@@ -140,9 +143,9 @@ def _cache_path(cache: Path | None, no_cache: bool) -> Path | None:
 
 
 def _jobs(jobs: int) -> int:
-    if jobs < 1:
-        raise ConfigError(f"--jobs must be at least 1. Got {jobs} instead.")
-    return jobs
+    if jobs < 0:
+        raise ConfigError(f"--jobs must be 0 (one per core) or more. Got {jobs} instead.")
+    return jobs or auto_jobs()
 
 
 def _exit_for(result: RunResult) -> None:
@@ -281,7 +284,7 @@ def analyze_cmd(
     no_campaigns: NoCampaignsOpt = False,
     keep_personal_data: KeepPersonalOpt = False,
     nlp: NlpOpt = "auto",
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
     engine: Annotated[str, typer.Option(
@@ -365,7 +368,7 @@ def demo_cmd(
         "innonlp-demo"),
     nlp: NlpOpt = "auto",
     seed: SeedOpt = 0,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,

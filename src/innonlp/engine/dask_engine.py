@@ -20,13 +20,7 @@ from ..nlp.analysis import SegmentAnalysis, StringTable
 from ..nlp.cache import _unpack
 from ..nlp.loader import NorwegianNLP
 from ..types import Segment
-from .worker import analyse_partition
-
-
-def _spec(layer: NorwegianNLP) -> str:
-    """The tier the workers must run: embedded, or the Bokmål spaCy model chosen here."""
-    nb = layer.choices.get("nb")
-    return "embedded" if nb is None or nb.tier == "embedded" else nb.model
+from .worker import analyse_partition, layer_spec
 
 
 def analyze_segments_dask(segments: Sequence[Segment], layer: NorwegianNLP,
@@ -52,7 +46,7 @@ def analyze_segments_dask(segments: Sequence[Segment], layer: NorwegianNLP,
         size = max(50, min(partition_size, -(-len(segments) // (4 * workers))))
         parts = [[(s.id, s.standard or "nb", s.text) for s in segments[i:i + size]]
                  for i in range(0, len(segments), size)]
-        spec = _spec(layer)
+        spec = layer_spec(layer)
         results: dict[int, tuple[list[bytes], list[str]]] = {}
         pending = iter(enumerate(parts))
         running = as_completed()

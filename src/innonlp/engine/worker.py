@@ -16,22 +16,38 @@ from ..nlp.cache import _pack
 from ..nlp.loader import NorwegianNLP
 
 
+def layer_spec(layer: NorwegianNLP) -> str:
+    """The tier a worker must run: embedded, or the Bokmål spaCy model chosen here."""
+    nb = layer.choices.get("nb")
+    return "embedded" if nb is None or nb.tier == "embedded" else nb.model
+
+
 @lru_cache(maxsize=4)
 def _layer(nlp: str) -> NorwegianNLP:
     return NorwegianNLP(nlp=nlp)
 
 
-def analyse_partition(nlp: str, items: list[tuple[str, str, str]]
+_SENT: set[int] = set()  # string hashes this process has sent already (local pool only)
+
+
+def analyse_partition(nlp: str, items: list[tuple[str, str, str]], only_new: bool = False
                       ) -> tuple[list[bytes], list[str]]:
     """``items``: (segment id, written standard, text). Returns the packed analyses in
-    input order and every string their hashes stand for."""
+    input order and the strings their hashes stand for: all of them, or with ``only_new``
+    those this process has not sent before (for a receiver that keeps every string it got
+    from this process, as the local process pool does; a Dask task may be re-run
+    elsewhere, so it gets all)."""
     layer = _layer(nlp)
     strings = StringTable()
-    texts: set[str] = set()
     out: list[bytes] = [b""] * len(items)
+    hashes = []
     indexed = ((i, sid, std, text) for i, (sid, std, text) in enumerate(items))
     for i, a in iter_analyses(layer, indexed, strings):
         out[i] = _pack(a)
-        for h in np.unique(np.concatenate([a.orth, a.lemma])):
-            texts.add(strings[int(h)])
-    return out, sorted(texts)
+        hashes += (a.orth, a.lemma)
+    uniq = np.unique(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)
+    keys = uniq.tolist()
+    if only_new:
+        keys = [h for h in keys if h not in _SENT]
+        _SENT.update(keys)
+    return out, [strings[h] for h in keys]

@@ -176,6 +176,8 @@ def split_doc(doc: Doc, parts: Sequence[tuple[str, int]], standard: str,
 # as when it is analysed alone (tested). spaCy's trained pipelines look across sentences,
 # so they get one segment per doc.
 GROUP_CHARS = 20_000
+# with --jobs N > 1, worker processes are started only for at least this many segments
+POOL_MIN_SEGMENTS = 2000
 GROUP_SEP = "\n\n"
 
 
@@ -201,7 +203,8 @@ def iter_analyses(layer: NorwegianNLP, items: Iterable[tuple[int, str, str, str]
             yield GROUP_SEP.join(texts), std, parts
 
     triples = ((text, std, (std, parts)) for text, std, parts in groups())
-    for doc, (std, parts) in layer.pipe_mixed(triples):
+    # in this process: parallel runs go through worker processes (innonlp.engine.pool)
+    for doc, (std, parts) in layer.pipe_mixed(triples, n_process=1):
         done = split_doc(doc, [(sid, base) for _, sid, base in parts], std, strings)
         for (i, _, _), a in zip(parts, done, strict=True):
             yield i, a
@@ -242,7 +245,14 @@ def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
     todo = [i for i, a in enumerate(out) if a is None]
     items = ((i, segs[i].id, segs[i].standard or "nb", segs[i].text) for i in todo)
     fresh: list[int] = []
-    for i, a in iter_analyses(layer, items, strings):
+    processes = layer.n_process if len(todo) >= POOL_MIN_SEGMENTS else 1
+    if processes > 1:
+        from ..engine.pool import iter_analyses_pool
+
+        stream = iter_analyses_pool(layer, items, strings, layer.n_process)
+    else:
+        stream = iter_analyses(layer, items, strings)
+    for i, a in stream:
         out[i] = a
         fresh.append(i)
         tick(1)
@@ -257,6 +267,7 @@ def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
     record = {**layer.record(), "segments": len(done), "tokens": tokens,
               "seconds": round(seconds, 2), "load_seconds": round(load_seconds, 2),
               "words_per_second": round(tokens / seconds) if seconds > 0 else None,
+              "processes": processes,
               "cache": None if cache is None else {"path": str(cache.path),
                                                    "hits": len(segs) - len(todo),
                                                    "analysed": len(todo)}}

@@ -154,36 +154,38 @@ class NorwegianNLP:
         c = self.choices[pipeline_standard(standard)]
         return _load(c.tier, c.model, c.standard)
 
-    def pipe(self, items: Iterable[tuple[str, Ctx]], standard: str = "nb"
-             ) -> Iterator[tuple[Doc, Ctx]]:
-        """Stream ``(text, context)`` pairs through the pipeline of ``standard``."""
+    def pipe(self, items: Iterable[tuple[str, Ctx]], standard: str = "nb",
+             n_process: int | None = None) -> Iterator[tuple[Doc, Ctx]]:
+        """Stream ``(text, context)`` pairs through the pipeline of ``standard``
+        (``n_process``: spaCy's processes, default the layer's)."""
         std = pipeline_standard(standard)
         lang = self.language(std)
         for doc, ctx in lang.pipe(items, as_tuples=True, batch_size=self.batch_size,
-                                  n_process=self.n_process):
+                                  n_process=n_process or self.n_process):
             self.docs[standard] = self.docs.get(standard, 0) + 1
             yield doc, ctx
 
-    def pipe_mixed(self, items: Iterable[tuple[str, str, Ctx]], block: int = 4096
-                   ) -> Iterator[tuple[Doc, Ctx]]:
+    def pipe_mixed(self, items: Iterable[tuple[str, str, Ctx]], block: int = 4096,
+                   n_process: int | None = None) -> Iterator[tuple[Doc, Ctx]]:
         """Stream ``(text, standard, context)`` triples; each runs on its standard's
         pipeline, and the output keeps the input order."""
         buf: list[tuple[str, str, Ctx]] = []
         for item in items:
             buf.append(item)
             if len(buf) >= block:
-                yield from self._block(buf)
+                yield from self._block(buf, n_process)
                 buf = []
         if buf:
-            yield from self._block(buf)
+            yield from self._block(buf, n_process)
 
-    def _block(self, buf: list[tuple[str, str, Any]]) -> Iterator[tuple[Doc, Any]]:
+    def _block(self, buf: list[tuple[str, str, Any]], n_process: int | None = None
+               ) -> Iterator[tuple[Doc, Any]]:
         out: list[Any] = [None] * len(buf)
         groups: dict[str, list[int]] = {}
         for i, (_, std, _) in enumerate(buf):
             groups.setdefault(std, []).append(i)
         for std, idx in groups.items():
-            for doc, i in self.pipe(((buf[i][0], i) for i in idx), std):
+            for doc, i in self.pipe(((buf[i][0], i) for i in idx), std, n_process):
                 out[i] = (doc, buf[i][2])
         yield from out
 
