@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from .manifest import build_manifest
 from .nlp.analysis import analyze_segments
 from .nlp.cache import AnalysisCache
 from .nlp.loader import NorwegianNLP
+from .nlp.stagecache import StageCache, derived_key, inputs_key
 from .nlp.standard import annotate_standards
 from .report.build import write_reports
 from .report.edits import carry_edits
@@ -146,14 +147,31 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     stage_fn = stage or _no_stage
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    inputs = list(inputs)
+    stage_cache = StageCache(cache) if cache is not None else None
+    reused: list[str] = []
     with _timed(timings, "ingest"):
-        result = ingest(list(inputs), cfg, strict=strict, progress=progress)
-        result.submissions, result.segments = annotate_standards(result.submissions,
-                                                                 result.segments)
+        ikey = inputs_key(inputs, cfg, {"strict": strict}) if stage_cache else b""
+        result = stage_cache.get("ingest", ikey) if stage_cache else None
+        if result is None:
+            result = ingest(inputs, cfg, strict=strict, progress=progress)
+            result.submissions, result.segments = annotate_standards(result.submissions,
+                                                                     result.segments)
+            if stage_cache is not None:
+                stage_cache.put("ingest", ikey, result)
+        else:
+            reused.append("ingest")
         write_ingest_outputs(result, out_path)
     analyses: list[Any] = []
     nlp_record = theme_record = doc = comparison = None
-    if layer is not None:
+    tkey = derived_key(ikey, layer.record()["pipelines"] if layer else None,
+                       asdict(themes or ThemeParams()))
+    cached = stage_cache.get("themes", tkey) if stage_cache and "themes" in stages else None
+    if cached is not None and summary is None:
+        # the themes are known and nothing else needs the language analyses
+        nlp_record = {**cached["nlp"], "reused_from_cache": True}
+        reused.append("nlp")
+    elif layer is not None:
         with _timed(timings, "nlp"), stage_fn("Language analysis (segments)",
                                               len(result.segments)) as advance:
             if engine == "dask":
@@ -172,7 +190,13 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                         store.close()
     if "themes" in stages and layer is not None:
         with _timed(timings, "themes"), stage_fn("Finding themes", None) as advance:
-            doc = find_themes(result.segments, analyses, result.submissions, themes)
+            if cached is not None:
+                doc = cached["doc"]
+                reused.append("themes")
+            else:
+                doc = find_themes(result.segments, analyses, result.submissions, themes)
+                if stage_cache is not None:
+                    stage_cache.put("themes", tkey, {"doc": doc, "nlp": nlp_record})
             advance(1)
             n_seg = Counter(s.submission_id for s in result.segments)
             seg_frame, sub_frame = write_themes(doc, segments_frame(result.segments),
@@ -184,6 +208,9 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     manifest = build_manifest(result, cfg, time.perf_counter() - t0, list(stages))
     if nlp_record is not None:
         manifest["nlp"] = nlp_record
+    if stage_cache is not None:
+        stage_cache.close()
+        manifest["cache"] = {"path": str(cache), "stages_reused": reused}
     if theme_record is not None:
         manifest["themes"] = theme_record
     if summary is not None and doc is not None and layer is not None:

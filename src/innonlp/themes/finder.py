@@ -213,10 +213,13 @@ class ThemeFinder:
         four clusters to judge from. Returns the fine labels and, per fine cluster, its
         theme (0..n-1)."""
         group = np.arange(k)
+        # per fine cluster: the sum and count of its rows, once; a group's centre is then
+        # the sum of its clusters' sums (normalised: the mean's direction)
+        sums = np.zeros((k, Z.shape[1]))
+        np.add.at(sums, fine, Z)
         while self.merge_z is not None and len(np.unique(group)) > max(lo, 3):
             ids = np.unique(group)
-            cents = normalize(np.array([Z[np.isin(fine, np.flatnonzero(group == g))].mean(0)
-                                        for g in ids]))
+            cents = normalize(np.array([sums[group == g].sum(0) for g in ids]))
             S = cents @ cents.T
             iu = np.triu_indices(len(ids), 1)
             pairs = S[iu]

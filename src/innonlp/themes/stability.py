@@ -21,15 +21,16 @@ UNSTABLE_BELOW = 0.6
 
 def bootstrap_stability(Z: np.ndarray, labels: np.ndarray, n_themes: int, n_boot: int = 5,
                         fraction: float = 0.8, seed: int = 0,
-                        recluster: Callable[[np.ndarray, int], np.ndarray] | None = None
-                        ) -> np.ndarray:
+                        recluster: Callable[[np.ndarray, int], np.ndarray] | None = None,
+                        max_rows: int = 20_000) -> np.ndarray:
     """Stability in [0, 1] per theme; ``labels`` are the themes of the rows of ``Z``
-    (-1 = outlier, left out of the Jaccard of every theme)."""
+    (-1 = outlier, left out of the Jaccard of every theme). Each run draws ``fraction`` of
+    the rows, at most ``max_rows`` (enough to judge a theme; big corpora stay fast)."""
     if n_themes == 0 or len(Z) < 3:
         return np.zeros(n_themes)
     rng = np.random.default_rng(seed)
     scores = np.zeros((n_boot, n_themes))
-    m = max(2, int(fraction * len(Z)))
+    m = max(2, min(int(fraction * len(Z)), max_rows))
     k0 = min(n_themes, m - 1)
     for b in range(n_boot):
         idx = np.sort(rng.choice(len(Z), m, replace=False))
