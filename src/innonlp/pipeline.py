@@ -29,6 +29,7 @@ from .nlp.standard import annotate_standards
 from .report.build import write_reports
 from .report.edits import carry_edits
 from .report.run import Run
+from .perf import paused_gc
 from .runinfo import run_info
 from .themes.build import ThemeParams, find_themes
 from .themes.outputs import write_themes
@@ -150,7 +151,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     inputs = list(inputs)
     stage_cache = StageCache(cache) if cache is not None else None
     reused: list[str] = []
-    with _timed(timings, "ingest"):
+    with _timed(timings, "ingest"), paused_gc():
         ikey = inputs_key(inputs, cfg, {"strict": strict}) if stage_cache else b""
         result = stage_cache.get("ingest", ikey) if stage_cache else None
         if result is None:
@@ -189,7 +190,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                     if store is not None:
                         store.close()
     if "themes" in stages and layer is not None:
-        with _timed(timings, "themes"), stage_fn("Finding themes", None) as advance:
+        with _timed(timings, "themes"), paused_gc(), \
+                stage_fn("Finding themes", None) as advance:
             if cached is not None:
                 doc = cached["doc"]
                 reused.append("themes")
@@ -225,7 +227,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
         manifest["summary"] = {"path": str(summary),
                                "status": "not compared: the themes stage did not run"}
     if "report" in stages and doc is not None:
-        with _timed(timings, "report"):
+        with _timed(timings, "report"), paused_gc():
             run = Run(out_path, manifest, doc, seg_frame, sub_frame, comparison)
             if edits is not None:
                 run = carry_edits(run, Path(edits))

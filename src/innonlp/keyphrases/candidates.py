@@ -11,7 +11,7 @@ wordings of one idea be recognised (``innovasjonsarbeid`` ~ ``arbeid med innovas
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -38,10 +38,10 @@ class Candidate(NamedTuple):
 
 
 def noun_phrases(a: SegmentAnalysis, segment: int, text: str,
-                 atom_cache: dict[tuple[int, int, bool], tuple[str, ...]] | None = None
+                 atom_cache: dict[tuple, Any] | None = None
                  ) -> list[Candidate]:
     """All candidates of one analysed segment (``text`` is the segment's text).
-    ``atom_cache`` (shared over a corpus) memoises each (lemma, tag)'s atoms."""
+    ``atom_cache`` (shared over a corpus) memoises the atoms of words and phrases."""
     n = len(a)
     if not n:
         return []
@@ -84,16 +84,22 @@ def noun_phrases(a: SegmentAnalysis, segment: int, text: str,
         return frozenset(got)
 
     def add(i: int, j: int) -> None:  # tokens i..j inclusive
-        if (i, j) in seen or j - i + 1 > MAX_WORDS:
+        if j - i >= MAX_WORDS or (i, j) in seen:
             return
         seen.add((i, j))
-        idx = range(i, j + 1)
-        start, end = offsets[i], offsets[j] + len(words[j])
-        shown = [words[k] for k in idx]
+        j1 = j + 1
+        shown = words[i:j1]
         if starts[i] and pos[i] != _PROPN and not shown[0].isupper():
             shown[0] = shown[0][:1].lower() + shown[0][1:]  # sentence-initial capital
-        out.append(Candidate(tuple(lemmas[k] for k in idx), atoms(idx),
-                             " ".join(shown), segment, start, end))
+        key = tuple(lemmas[i:j1])
+        # a phrase's atoms depend on its lemmas, which of its words are prepositions and
+        # the written standard (compound splitting): memoised per phrase
+        pk = (key, tuple(pos[i:j1]), nn)
+        found = cache.get(pk)
+        if found is None:
+            found = cache[pk] = atoms(range(i, j1))
+        out.append(Candidate(key, found, " ".join(shown), segment, offsets[i],
+                             offsets[j] + len(words[j])))
 
     i = 0
     while i < n:

@@ -20,6 +20,7 @@ MIN_PART_KNOWN = 4  # for words the dictionary knows as a whole
 LINKS = ("s", "e")
 
 
+@lru_cache(maxsize=500_000)
 def _known(word: str, language: str) -> bool:
     # Nynorsk compounds are often built from stems simplemma lists only for Bokmål.
     return simplemma.is_known(word, lang=language) or (

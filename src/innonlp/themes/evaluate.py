@@ -25,6 +25,7 @@ from ..keyphrases.score import PhraseCorpus
 from ..nlp.analysis import StringTable, from_doc
 from ..nlp.loader import NorwegianNLP
 from ..nlp.standard import detect_standards
+from ..perf import paused_gc
 from .build import segment_docs
 from .finder import ThemeFinder
 
@@ -74,8 +75,9 @@ def evaluate_themes(path: str | Path, text_field: str = "text", label_field: str
     items = ((t, s if s in ("nb", "nn") else "nb", i) for i, (t, s) in
              enumerate(zip(texts, standards, strict=True)))
     analyses = [from_doc(doc, str(i), "nb", strings) for doc, i in layer.pipe_mixed(items)]
-    corpus = PhraseCorpus(analyses, texts, [str(i) for i in range(len(texts))])
-    finder = ThemeFinder(seed=seed).fit(segment_docs(analyses, corpus))
+    with paused_gc():
+        corpus = PhraseCorpus(analyses, texts, [str(i) for i in range(len(texts))])
+        finder = ThemeFinder(seed=seed).fit(segment_docs(analyses, corpus))
     seconds = time.perf_counter() - t0
     y = np.array(labels)
     pred = finder.labels_

@@ -4,7 +4,8 @@
 phrase keys from the language layer):
 
 1. features: a swappable ``vectorizer`` (default TF-IDF with sublinear term frequency),
-   reduced by LSA (``TruncatedSVD``) and L2-normalised, so k-means works on cosine geometry;
+   reduced by LSA (``TruncatedSVD``, its axes learned from at most ``svd_sample`` segments)
+   and L2-normalised, so k-means works on cosine geometry;
 2. the number of themes: with ``n_themes="auto"`` k-means is fitted for a grid of k between
    ``min_themes`` and ``max_themes`` (``"auto"``: sqrt(n/2), between 4 and 30; never more
    than n / ``min_theme_size``) on a
@@ -69,7 +70,7 @@ class ThemeFinder:
                  vectorizer: Any = None, subthemes: bool = True,
                  min_subtheme_silhouette: float = 0.08, tolerance: float = 0.05,
                  selection_sample: int = 10_000, min_tokens: int = 2,
-                 merge_z: float | None = 3.5, seed: int = 0):
+                 merge_z: float | None = 3.5, svd_sample: int = 50_000, seed: int = 0):
         self.n_themes = n_themes
         self.min_themes = min_themes
         self.max_themes = max_themes
@@ -84,6 +85,7 @@ class ThemeFinder:
         self.selection_sample = selection_sample
         self.min_tokens = min_tokens
         self.merge_z = merge_z
+        self.svd_sample = svd_sample
         self.seed = seed
 
     # ---- helpers ----------------------------------------------------------------------
@@ -108,7 +110,13 @@ class ThemeFinder:
                          X.shape[0] - 1)
             self.svd_ = TruncatedSVD(n_comp, random_state=self.seed) if n_comp >= 2 else None
             if self.svd_ is not None:
-                self.svd_.fit(X)
+                # the LSA axes of a big corpus are learned from a random sample of its rows
+                # (the directions are well estimated long before; the cost is linear)
+                rows = np.arange(X.shape[0])
+                if len(rows) > self.svd_sample:
+                    rows = np.sort(np.random.default_rng(self.seed).choice(
+                        len(rows), self.svd_sample, replace=False))
+                self.svd_.fit(X[rows])
         Z = self.svd_.transform(X) if self.svd_ is not None else X.toarray()
         return normalize(Z)
 
