@@ -85,8 +85,34 @@ def run_innonlp(texts: list[str], work: Path) -> dict[str, Any]:
                       "stages_s": info["seconds"], "tokens": nlp.get("tokens"),
                       "nlp_words_per_second": nlp.get("words_per_second"),
                       "segments": manifest["segments"], "themes": manifest["themes"]["n_themes"],
-                      "cache": nlp.get("cache")}
+                      "cache": nlp.get("cache"), "processes": nlp.get("processes"),
+                      "stages_reused": manifest.get("cache", {}).get("stages_reused")}
+    out["one_process_nlp"] = one_process_nlp(src, work)
     return out
+
+
+ONE_PROCESS = r'''
+import json, sys
+from innonlp.config import IngestConfig
+from innonlp.ingest.run import ingest
+from innonlp.nlp.analysis import analyze_segments
+from innonlp.nlp.loader import NorwegianNLP
+from innonlp.nlp.standard import annotate_standards
+res = ingest([sys.argv[1]], IngestConfig())
+_, segs = annotate_standards(res.submissions, res.segments)
+_, rec = analyze_segments(segs, NorwegianNLP(nlp="embedded", n_process=1))
+print(json.dumps({"words_per_second": rec["words_per_second"], "seconds": rec["seconds"]}))
+'''
+
+
+def one_process_nlp(src: Path, work: Path) -> dict[str, Any]:
+    """The language analysis alone in one process (--jobs 1, no cache): words/s."""
+    script = work / "one_process.py"
+    script.write_text(ONE_PROCESS, encoding="utf-8")
+    r = timed([sys.executable, str(script), str(src)])
+    if r["rc"] != 0:
+        return {"error": r["stderr"][-500:]}
+    return json.loads(r["stdout"].strip().splitlines()[-1])
 
 
 PEER = r'''
@@ -174,20 +200,31 @@ def markdown(res: dict[str, Any]) -> str:
              f"Machine: {res['machine']}. Python {res['python']}; "
              + ", ".join(f"{k} {v}" for k, v in res["versions"].items() if v) + ".", "",
              f"Command: `{res['command']}`", "",
-             "## innonlp analyze on NoReC reviews (embedded tier, one process)", "",
-             "| reviews | segments | tokens | wall (cold) | ingest | nlp | themes | compare/report "
-             "| nlp words/s | floor words/s | nlp / floor | peak memory | wall (warm cache) | "
-             "speed-up |", "|" + "---|" * 14]
+             "## innonlp analyze on NoReC reviews (embedded tier, default --jobs: one "
+             "process per core)", "",
+             "| reviews | segments | tokens | wall (cold) | ingest | nlp | themes (features / "
+             "clustering / key phrases) | compare/report | nlp words/s (processes) | nlp words/s, "
+             "one process | floor words/s | nlp / floor (one process) | peak memory | "
+             "wall (warm cache) | speed-up |", "|" + "---|" * 15]
     for r in res["sizes"]:
         c, w = r["innonlp"]["cold"], r["innonlp"]["warm"]
+        one = r["innonlp"].get("one_process_nlp", {}).get("words_per_second") or 0
         st = c["stages_s"]
+        floor = r["floor_words_per_second"]
         lines.append(
             f"| {r['n']:,} | {c['segments']:,} | {c['tokens']:,} | {c['wall_s']:.0f} s | "
             f"{st.get('ingest', 0):.0f} s | {st.get('nlp', 0):.0f} s | {st.get('themes', 0):.0f} s "
+            f"({st.get('themes.features', 0):.0f} / {st.get('themes.clustering', 0):.0f} / "
+            f"{st.get('themes.key_phrases', 0):.0f}) "
             f"| {st.get('report', 0) + st.get('compare', 0):.0f} s | "
-            f"{c['nlp_words_per_second']:,} | {r['floor_words_per_second']:,.0f} | "
-            f"{c['nlp_words_per_second'] / r['floor_words_per_second']:.0%} | "
+            f"{c['nlp_words_per_second']:,} ({c.get('processes')}) | {one:,} | {floor:,.0f} | "
+            f"{c['nlp_words_per_second'] / floor:.0%} ({one / floor:.0%}) | "
             f"{c['peak_gb']:.2f} GB | {w['wall_s']:.0f} s | {c['wall_s'] / w['wall_s']:.1f}× |")
+    lines += ["", "The warm run reuses, from the cache, the ingest result, the language "
+                  "analyses and the themes (stages reused: "
+                  + ", ".join(sorted({", ".join(r["innonlp"]["warm"].get("stages_reused") or [])
+                                      for r in res["sizes"]})) + "); it still writes every "
+                  "output and report."]
     lines += ["", f"Growth exponent of the cold wall time over the sizes: "
                   f"{res['growth_exponent']} (1.0 = linear).", "",
               "## Peers on the same reviews (k = 20 for TF-IDF + KMeans)", "",

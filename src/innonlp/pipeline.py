@@ -26,10 +26,10 @@ from .nlp.cache import AnalysisCache
 from .nlp.loader import NorwegianNLP
 from .nlp.stagecache import StageCache, derived_key, inputs_key
 from .nlp.standard import annotate_standards
+from .perf import paused_gc
 from .report.build import write_reports
 from .report.edits import carry_edits
 from .report.run import Run
-from .perf import paused_gc
 from .runinfo import run_info
 from .themes.build import ThemeParams, find_themes
 from .themes.outputs import write_themes
@@ -197,6 +197,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                 reused.append("themes")
             else:
                 doc = find_themes(result.segments, analyses, result.submissions, themes)
+                steps = doc.pop("_seconds", {})
+                timings.update({f"themes.{k}": v for k, v in steps.items()})
                 if stage_cache is not None:
                     stage_cache.put("themes", tkey, {"doc": doc, "nlp": nlp_record})
             advance(1)

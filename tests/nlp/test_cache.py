@@ -62,7 +62,8 @@ def test_cached_run_and_two_processes_give_identical_themes(tmp_path: Path) -> N
         out = tmp_path / name
         res = analyze([d], out, **kw)
         outs.append(out)
-        if name == "warm":
-            assert res.manifest["nlp"]["cache"]["analysed"] == 0
+        if name == "warm":  # unchanged input: the language analysis and themes are reused
+            assert res.manifest["cache"]["stages_reused"] == ["ingest", "nlp", "themes"]
+            assert res.manifest["nlp"]["reused_from_cache"] is True
     for out in outs[1:]:
         assert (out / "themes.json").read_bytes() == (outs[0] / "themes.json").read_bytes()

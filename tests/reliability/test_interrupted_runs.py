@@ -35,14 +35,16 @@ def complete(inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _analyze(inputs: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    # --no-cache: a reused stage would finish before the signal could be sent
     return subprocess.run([sys.executable, "-m", "innonlp", "analyze", str(inputs), "--out",
-                           str(out), "-q"], timeout=600, capture_output=True, text=True)
+                           str(out), "-q", "--no-cache"], timeout=600, capture_output=True,
+                          text=True)
 
 
 def _start(inputs: Path, out: Path) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "innonlp", "analyze", str(inputs), "--out",
-                             str(out)], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            text=True)
+                             str(out), "--no-cache"], stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True)
 
 
 def _kill_at(proc: subprocess.Popen[str], marker: str, sig: int) -> bool:

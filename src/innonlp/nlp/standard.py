@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -83,10 +84,11 @@ def _other_language(text: str) -> tuple[str, float] | None:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < 3:
         return None
-    norwegian = sum(w in NORWEGIAN_MARKERS for w in words)
+    counts = Counter(words)  # then count the few marker words, not every word per language
+    norwegian = sum(counts[w] for w in NORWEGIAN_MARKERS if w in counts)
     best, best_hits = None, 0
     for lang, markers in OTHER_MARKERS.items():
-        hits = sum(w in markers for w in words)
+        hits = sum(counts[w] for w in markers if w in counts)
         if hits > best_hits:
             best, best_hits = lang, hits
     if best is None:

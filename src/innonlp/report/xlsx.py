@@ -88,7 +88,7 @@ def write_sheet(zf: zipfile.ZipFile, path: str, header: Sequence[str],
                   + "</row>")
         for a in range(0, keep, 2000):
             out.write("".join("<row>" + "".join(r) + "</row>"
-                              for r in zip(*(f[a:a + 2000] for f in frags))))
+                              for r in zip(*(f[a:a + 2000] for f in frags), strict=True)))
         if n > keep:
             out.write(f"<row>{_text(f'… {n - keep} rader til: se segments.parquet')}</row>")
         out.write("</sheetData></worksheet>")

@@ -8,6 +8,7 @@ with offsets. The result serialises to ``themes.json`` (schema ``innonlp.themes/
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -167,12 +168,14 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     subs = {s.id: s for s in submissions}
     submitters = {s.id: s.organisation or s.submitter for s in submissions
                   if s.organisation or s.submitter}
+    clock = [time.perf_counter()]
     precompute_content_masks(list(analyses))
     corpus = PhraseCorpus(analyses, [s.text for s in segments],
                           [s.submission_id for s in segments])
     docs = segment_docs(analyses, corpus)
     formal = formalia_mask(segments, analyses)
     keep = np.flatnonzero(~formal)
+    clock.append(time.perf_counter())  # features: candidates, token lists, formalia
     finder = ThemeFinder(n_themes=p.n_themes, min_theme_size=p.min_theme_size,
                          max_themes=p.max_themes, max_outlier_share=p.max_outlier_share,
                          seed=p.seed).fit([docs[i] for i in keep])
@@ -190,6 +193,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
         Zc = finder._Z - finder._Z.mean(0)
         xy[keep[finder._rows]] = TruncatedSVD(2, random_state=p.seed).fit_transform(Zc) \
             if Zc.shape[1] > 2 else Zc[:, :2]
+    clock.append(time.perf_counter())  # clustering, stability, 2-D map
     extract = EXTRACTORS[p.keyphrases]
     groups = {f"T{t + 1:02d}": np.flatnonzero(labels == t) for t in range(finder.n_themes_)}
     sub_groups = {f"T{t + 1:02d}.{s + 1}": np.flatnonzero((labels == t) &
@@ -223,6 +227,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
             "quotes": _quotes(members, sim, segments, analyses, keys, p.n_quotes, submitters),
             "subthemes": subthemes,
         })
+    clock.append(time.perf_counter())  # key phrases, labels, quotes, counts
     outliers = np.flatnonzero(labels == OUTLIER)
     out_counts = _counts(outliers, segments, subs, n_sub)
     formalia = np.flatnonzero(labels == FORMALIA)
@@ -248,6 +253,9 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
             sid: {"theme_ids": sorted({theme_of[i] for i in idx if i in theme_of}),
                   "key_phrases": [kp.phrase for kp in sub_phrases.get(sid, [])]}
             for sid, idx in by_submission.items()},
+        "_seconds": {name: round(b - a, 2) for name, a, b in
+                     zip(("features", "clustering", "key_phrases"), clock[:-1], clock[1:],
+                         strict=True)},
         "_segments": {"theme_id": [theme_of.get(i) for i in range(len(segments))],
                       "bucket": ["formalia" if lb == FORMALIA else "outlier" if lb == OUTLIER
                                  else "theme" for lb in labels.tolist()],

@@ -62,6 +62,7 @@ def write_themes(doc: dict[str, Any], segments_frame: pd.DataFrame, out: Path,
     ``submissions_frame``, ``theme_ids`` and ``key_phrases`` ("; "-joined) per submission
     in ``submissions.parquet``. Returns the segments and submissions frames as written."""
     per_segment = doc.pop("_segments")
+    doc.pop("_seconds", None)  # timings go to run.json, not into the (deterministic) file
     per_submission = doc.pop("_submissions", {})
     subs = None
     if submissions_frame is not None:
