@@ -5,6 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 
+def gap_text(human_theme: dict) -> str:
+    """What a human theme lacks, in words: no support at all, or how many of its sentences
+    have weak support; empty when fully supported (comparison.md, report, HTML)."""
+    if not human_theme["supported"]:
+        return "uten støtte i innspillene"
+    n = human_theme["n_weak_sentences"]
+    return f"{n} setninger med svak støtte" if n else ""
+
 def _cell(text: str) -> str:
     """Table-safe Markdown: no pipes or line breaks from submission text."""
     return " ".join(str(text).replace("|", "/").split())
@@ -51,9 +59,7 @@ def comparison_markdown(doc: dict[str, Any]) -> str:
                             for m in h["matches"]) or "ingen"
         quote = _best_evidence(h)
         support = f"{h['n_submissions']} innspill" + (f": «{quote}»" if quote else "")
-        gaps = ("uten støtte i innspillene" if not h["supported"] else
-                f"{h['n_weak_sentences']} setninger med svak støtte"
-                if h["n_weak_sentences"] else "")
+        gaps = gap_text(h)
         lines.append(f"| {_cell(title)} | {_cell(machine)} | {_cell(support)} | {_cell(gaps)} |")
     lines += ["", "### Temaer oppsummeringen ikke nevner", ""]
     if f["omitted_themes"]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
+from ..compare.report import gap_text
 from .norsk import PLURAL, date, decimal, integer, percent, share_in_words
 from .run import Run
 
@@ -117,9 +118,7 @@ def comparison_blocks(run: Run) -> list[Block]:
     rows = []
     for h in doc["human_themes"]:
         machine = "; ".join(f"{labels.get(m['theme_id'], m['label'])}" for m in h["matches"])
-        gaps = ("uten støtte i innspillene" if not h["supported"] else
-                f"{h['n_weak_sentences']} setninger med svak støtte"
-                if h["n_weak_sentences"] else "")
+        gaps = gap_text(h)
         rows.append([h["title"] or h["text"][:80], machine or "ingen",
                      f"{integer(h['n_submissions'])} innspill", gaps])
     blocks: list[Block] = [

@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from .. import __version__
+from ..compare.report import gap_text
 from .charts import heatmap_svg, legend_html, segment_map_svg, stability_svg, theme_sizes_svg
 from .content import _who
 from .norsk import date, integer, percent, share_in_words
@@ -63,9 +64,7 @@ def _comparison(run: Run) -> str:
     rows = []
     for h in doc["human_themes"]:
         machine = "; ".join(labels.get(m["theme_id"], m["label"]) for m in h["matches"])
-        gap = ("uten støtte i innspillene" if not h["supported"] else
-               f"{h['n_weak_sentences']} setninger med svak støtte"
-               if h["n_weak_sentences"] else "")
+        gap = gap_text(h)
         rows.append(f"<tr><td>{_e(h['title'] or h['text'][:80])}</td><td>"
                     f"{_e(machine or 'ingen')}</td><td>{integer(h['n_submissions'])}</td>"
                     f"<td>{_e(gap)}</td></tr>")
