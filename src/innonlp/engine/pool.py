@@ -9,6 +9,7 @@ Segment by segment the arrays are those of ``--jobs 1`` (tested).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator
@@ -47,6 +48,18 @@ def iter_analyses_pool(layer: NorwegianNLP, items: Iterable[tuple[int, str, str,
     strings.add_store(store)
     spec = layer_spec(layer)
     it = iter(items)
+    # Forked workers share the parent's memory page by page until a page is written; the
+    # cyclic collector would write to every object it scans. Frozen objects are not scanned.
+    gc.freeze()
+    try:
+        yield from _run_pool(n_process, spec, it, partition_size, store, strings)
+    finally:
+        gc.unfreeze()
+
+
+def _run_pool(n_process: int, spec: str, it: Iterator[tuple[int, str, str, str]],
+              partition_size: int, store: StringStore, strings: StringTable
+              ) -> Iterator[tuple[int, SegmentAnalysis]]:
     with ProcessPoolExecutor(n_process, mp_context=_context()) as pool:
         running: dict[Future, list[tuple[int, str, str, str]]] = {}
 
