@@ -167,7 +167,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     nlp_record = theme_record = doc = comparison = None
     tkey = derived_key(ikey, layer.record()["pipelines"] if layer else None,
                        asdict(themes or ThemeParams()))
-    cached = stage_cache.get("themes", tkey) if stage_cache and "themes" in stages else None
+    cached = (stage_cache.get("themes", tkey)
+              if stage_cache and layer is not None and "themes" in stages else None)
     if cached is not None and summary is None:
         # the themes are known and nothing else needs the language analyses
         nlp_record = {**cached["nlp"], "reused_from_cache": True}
