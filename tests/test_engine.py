@@ -32,3 +32,25 @@ def test_unknown_engine_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="--engine must be local or dask"):
         analyze([SAMPLE / "innspill"], tmp_path / "x", engine="spark")
+
+
+def test_worker_processes_match_one_process(tmp_path: Path, monkeypatch) -> None:
+    """Every step that can run in forked workers (standard detection, campaign signatures,
+    masking, the language layer, key-phrase candidates, token lists, formalia) gives the
+    bytes of one process, with the workers forced on for the small sample."""
+    from innonlp.engine import forkmap
+    from innonlp.nlp import analysis
+
+    cfg = load_config(SAMPLE / "innonlp.toml")
+    one = analyze([SAMPLE / "innspill"], tmp_path / "one", config=cfg, n_process=1)
+    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
+    monkeypatch.setattr(forkmap, "MAX_CHUNK", 7)
+    monkeypatch.setattr(analysis, "POOL_MIN_SEGMENTS", 1)
+    many = analyze([SAMPLE / "innspill"], tmp_path / "many", config=cfg, n_process=2)
+    assert many.manifest["nlp"]["processes"] == 2
+    assert one.manifest["campaigns"]
+    for name in ("themes.json", "themes.csv", "segments.parquet", "submissions.parquet"):
+        assert (tmp_path / "many" / name).read_bytes() == \
+            (tmp_path / "one" / name).read_bytes(), name
+    for key in ("campaigns", "personal_data", "standards", "counts"):
+        assert many.manifest[key] == one.manifest[key], key

@@ -155,9 +155,10 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
         ikey = inputs_key(inputs, cfg, {"strict": strict}) if stage_cache else b""
         result = stage_cache.get("ingest", ikey) if stage_cache else None
         if result is None:
-            result = ingest(inputs, cfg, strict=strict, progress=progress)
-            result.submissions, result.segments = annotate_standards(result.submissions,
-                                                                     result.segments)
+            result = ingest(inputs, cfg, strict=strict, progress=progress,
+                            n_jobs=n_process)
+            result.submissions, result.segments = annotate_standards(
+                result.submissions, result.segments, n_jobs=n_process)
             if stage_cache is not None:
                 stage_cache.put("ingest", ikey, result)
         else:
@@ -197,7 +198,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                 doc = cached["doc"]
                 reused.append("themes")
             else:
-                doc = find_themes(result.segments, analyses, result.submissions, themes)
+                doc = find_themes(result.segments, analyses, result.submissions, themes,
+                                  n_jobs=n_process)
                 steps = doc.pop("_seconds", {})
                 timings.update({f"themes.{k}": v for k, v in steps.items()})
                 if stage_cache is not None:
@@ -234,7 +236,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             run = Run(out_path, manifest, doc, seg_frame, sub_frame, comparison)
             if edits is not None:
                 run = carry_edits(run, Path(edits))
-            manifest["reports"] = write_reports(run)
+            manifest["reports"] = write_reports(run, n_jobs=n_process)
         manifest["reports"]["seconds"] = round(timings["report"], 2)
     params = {"stages": list(stages), "nlp": nlp, "ingest": manifest["settings"]["ingest"],
               "themes": (doc or {}).get("params"),

@@ -2,6 +2,8 @@
 
 import pytest
 
+from innonlp.engine import forkmap
+
 from innonlp.keyphrases.candidates import noun_phrases
 from innonlp.keyphrases.score import EXTRACTORS, PhraseCorpus, lemma_ctfidf, noun_phrase_ctfidf
 from innonlp.nlp import NorwegianNLP
@@ -34,12 +36,32 @@ def test_candidates_have_patterns_and_offsets() -> None:
     text = "Vi vil ha innovasjon i offentlig sektor."
     surfaces = {c.surface for c in noun_phrases(analyses[0], 0, text)}
     assert {"innovasjon i offentlig sektor", "offentlig sektor", "innovasjon"} <= surfaces
-    for c in corpus.candidates[0]:
+    found = noun_phrases(analyses[0], 0, text)
+    for c in found:
         assert text[c.start:c.end] == c.surface
+    # the corpus keeps each candidate's key, in order
+    assert corpus.segment_keys(0) == [c.key for c in found]
+    assert corpus.total[("offentlig", "sektor")] == 1
+
+
+def test_corpus_in_worker_processes_equals_one_process(monkeypatch) -> None:
+    texts = [(f"s{i % 4}", t) for i, t in enumerate([
+        "Vi trenger mer innovasjon i offentlig sektor.", "Digitale tjenester for alle.",
+        "Innovasjonsarbeid krever tid og ledelse.", "Kommunene ønsker bedre samarbeid.",
+        "Offentlig sektor må dele data.", "Arbeid med innovasjon krever ledelse.",
+        "Ta gjerne kontakt.", "Gode digitale løsninger i kommunene."] * 2)]
+    one, analyses = _corpus(texts)
+    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
+    monkeypatch.setattr(forkmap, "MAX_CHUNK", 3)
+    many = PhraseCorpus(analyses, [t for _, t in texts], [s for s, _ in texts], n_jobs=2)
+    assert many.keys == one.keys and many.atoms == one.atoms and many.total == one.total
+    assert many.key_ids.tolist() == one.key_ids.tolist()
+    assert many.ptr.tolist() == one.ptr.tolist()
+    assert {k: many.surface[k] for k in many.keys} == {k: one.surface[k] for k in one.keys}
 
 
 def test_lemma_grouping_natural_surface_and_no_stop_only(corpus: PhraseCorpus) -> None:
-    out = noun_phrase_ctfidf(corpus, {"all": list(range(len(corpus.candidates)))}, 15)
+    out = noun_phrase_ctfidf(corpus, {"all": list(range(len(corpus)))}, 15)
     phrases = out["all"]
     keys = [p.key for p in phrases]
     assert len(keys) == len(set(keys))
@@ -54,7 +76,7 @@ def test_lemma_grouping_natural_surface_and_no_stop_only(corpus: PhraseCorpus) -
 
 
 def test_spread_beats_repetition(corpus: PhraseCorpus) -> None:
-    out = noun_phrase_ctfidf(corpus, {"all": list(range(len(corpus.candidates)))}, 15)
+    out = noun_phrase_ctfidf(corpus, {"all": list(range(len(corpus)))}, 15)
     sykkel = next(p for p in out["all"] if "sykkelvei" in p.key[0])
     assert sykkel.n_submissions == 1 and sykkel.n_mentions == 5
     widespread = [p for p in out["all"] if p.n_submissions >= 6]

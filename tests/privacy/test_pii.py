@@ -112,6 +112,18 @@ def test_ingest_masks_by_default_and_keeps_on_request(tmp_path: Path) -> None:
     assert kept.personal_data == {"masked": False, "counts": {}}
 
 
+def test_masking_in_worker_processes_equals_one_process(tmp_path: Path, monkeypatch) -> None:
+    from innonlp.engine import forkmap
+
+    d = _inputs(tmp_path)
+    one = ingest([d])
+    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
+    monkeypatch.setattr(forkmap, "MAX_CHUNK", 1)
+    many = ingest([d], n_jobs=2)
+    assert many.submissions == one.submissions
+    assert many.personal_data == one.personal_data and one.personal_data["counts"]
+
+
 def test_nothing_personal_reaches_the_exports(tmp_path: Path) -> None:
     d = _inputs(tmp_path)
     for i in range(6):  # enough text for themes

@@ -66,9 +66,9 @@ KeepPersonalOpt = Annotated[bool, typer.Option(
     "--keep-personal-data", help="Do not mask fødselsnummer, D-numbers and private persons' "
     "phone numbers, e-mail and street addresses.")]
 JobsOpt = Annotated[int, typer.Option(
-    "--jobs", help="Processes for the language analysis; 0 (default): one per core, at most "
-                   "4, and one process for fewer than 2,000 segments. The output is the same "
-                   "as with --jobs 1.")]
+    "--jobs", help="Processes for the language analysis and the per-segment theme "
+                   "features; 0 (default): one per core, at most 4, and one process for "
+                   "fewer than 2,000 segments. The output is the same as with --jobs 1.")]
 CacheOpt = Annotated[Path | None, typer.Option(
     "--cache", help="Language-analysis cache file (default ~/.cache/innonlp/nlp.sqlite); "
     "unchanged segments are read back, not analysed again.")]

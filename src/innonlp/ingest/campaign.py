@@ -12,6 +12,7 @@ from collections import Counter
 
 import numpy as np
 
+from ..engine.forkmap import fork_map
 from ..types import Campaign
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -59,6 +60,18 @@ def _minhash(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return phv.min(axis=0)
 
 
+def _signature_chunk(state: tuple, start: int, stop: int
+                     ) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(id, shingle hashes, MinHash values) of the texts with enough shingles."""
+    ids, texts, min_shingles, a, b, memo = state
+    out = []
+    for i in ids[start:stop]:
+        h = _shingle_hashes(texts[i], memo=memo)
+        if len(h) >= min_shingles:
+            out.append((i, h, _minhash(h, a, b)))
+    return out
+
+
 def find_campaigns(
     texts: dict[str, str],
     threshold: float = 0.3,
@@ -66,6 +79,7 @@ def find_campaigns(
     num_perm: int = 64,
     seed: int = 1,
     min_words: int = 30,
+    n_jobs: int = 1,
 ) -> list[Campaign]:
     """Group near-duplicate texts. ``texts`` maps submission id to cleaned text.
 
@@ -73,25 +87,26 @@ def find_campaigns(
     exact shingle Jaccard is at least ``threshold`` too. Groups smaller than ``min_size``
     are not campaigns (two similar letters are more likely a coincidence or a resubmission),
     and texts under ``min_words`` words are left out (a sentence or two shares wording by
-    chance).
+    chance). Shingles and signatures of many texts are worked out in ``n_jobs`` forked
+    processes (the same result as one).
     """
     from datasketch import MinHash, MinHashLSH
 
     ids = sorted(texts)
+    a, b = _permutations(num_perm, seed)
+    state = (ids, texts, max(5, min_words - 2), a, b, {})
     sh: dict[str, np.ndarray] = {}
-    memo: dict[str, int] = {}
-    for i in ids:
-        h = _shingle_hashes(texts[i], memo=memo)
-        if len(h) >= max(5, min_words - 2):
-            sh[i] = h
+    values: dict[str, np.ndarray] = {}
+    for chunk in fork_map(_signature_chunk, state, len(ids), n_jobs, chunk=500):
+        for i, h, v in chunk:
+            sh[i], values[i] = h, v
     ids = [i for i in ids if i in sh]
     if len(ids) < min_size:
         return []
-    a, b = _permutations(num_perm, seed)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     signatures: dict[str, MinHash] = {}
     for i in ids:
-        m = MinHash(num_perm=num_perm, seed=seed, hashvalues=_minhash(sh[i], a, b),
+        m = MinHash(num_perm=num_perm, seed=seed, hashvalues=values[i],
                     permutations=(a, b), scheme="legacy")
         signatures[i] = m
         lsh.insert(i, m)

@@ -157,11 +157,13 @@ def _row_submission(row: Row, cols: Any, item: Item, cfg: IngestConfig,
 
 
 def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
-           strict: bool = False, progress: ProgressFn | None = None) -> IngestResult:
+           strict: bool = False, progress: ProgressFn | None = None,
+           n_jobs: int = 1) -> IngestResult:
     """Read every input, clean and segment it, detect campaigns, and account for all of it.
 
     One bad input never stops the run: it becomes a ``failed`` manifest entry with a reason.
-    With ``strict=True`` the first failure raises StrictModeError instead.
+    With ``strict=True`` the first failure raises StrictModeError instead. ``n_jobs``:
+    processes for campaign signatures and masking on big inputs (same result as one).
     """
     cfg = config or IngestConfig()
     paths = [Path(p) for p in inputs]
@@ -215,12 +217,12 @@ def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
         campaigns = find_campaigns({s.id: s.text for s in submissions},
                                    threshold=cfg.campaign_threshold,
                                    min_size=cfg.campaign_min_size,
-                                   min_words=cfg.campaign_min_words)
+                                   min_words=cfg.campaign_min_words, n_jobs=n_jobs)
         member_of = {m: c.id for c in campaigns for m in c.member_ids}
         submissions = [replace(s, campaign_id=member_of.get(s.id)) for s in submissions]
     personal: dict[str, int] = {}
     if not cfg.keep_personal_data:
-        submissions, personal = mask_submissions(submissions)
+        submissions, personal = mask_submissions(submissions, n_jobs)
     segments: list[Segment] = []
     for s in submissions:
         segments.extend(segment_submission(s.id, s.parts, cfg.max_segment_chars,

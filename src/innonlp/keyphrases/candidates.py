@@ -11,11 +11,13 @@ wordings of one idea be recognised (``innovasjonsarbeid`` ~ ``arbeid med innovas
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..nlp.analysis import UPOS, SegmentAnalysis
+from ..nlp.analysis import UPOS, SegmentAnalysis, precompute_content_masks
+from ..nlp.compounds import split_compound
 from ..nlp.loader import pipeline_standard
 
 LINKING_ADP = frozenset({"i", "av", "for", "med", "til", "om", "på", "mellom", "fra", "frå",
@@ -26,6 +28,7 @@ _VERB = UPOS.index("VERB")
 _ADJ = UPOS.index("ADJ")
 _ADP = UPOS.index("ADP")
 _PROPN = UPOS.index("PROPN")
+_COMPOUND = frozenset({_NOUN_CODE, _ADJ})
 
 
 class Candidate(NamedTuple):
@@ -42,35 +45,69 @@ def noun_phrases(a: SegmentAnalysis, segment: int, text: str,
                  ) -> list[Candidate]:
     """All candidates of one analysed segment (``text`` is the segment's text).
     ``atom_cache`` (shared over a corpus) memoises the atoms of words and phrases."""
-    n = len(a)
-    if not n:
-        return []
-    content = a.content_mask()  # computed in bulk by precompute_content_masks
-    stop_arr = np.isin(a.lemma, a.strings.stop_hashes) if atom_cache is None else None
-    strings = a.strings
-    words = [strings[h] for h in a.orth.tolist()]
-    lemma_h = a.lemma.tolist()
-    lemmas = [strings.lower(h) for h in lemma_h]
-    # plain lists: indexing numpy scalars one by one is slow in these loops
-    pos = a.pos.tolist()
-    if stop_arr is None:
-        # content words are NOUN/PROPN/ADJ/VERB without stop lemmas: for nouns and
-        # adjectives "not a stop word" is the content mask itself
-        is_noun = (content & (a.pos == _NOUN_CODE)).tolist()
-        is_adj = (content & (a.pos == _ADJ)).tolist()
-        stop = (~content | (a.pos == _ADP) | (a.pos == _VERB)).tolist()
-    else:
-        is_noun = ((a.pos == _NOUN_CODE) & ~stop_arr).tolist()
-        is_adj = ((a.pos == _ADJ) & ~stop_arr).tolist()
-        stop = (stop_arr | (a.pos == _ADP)).tolist()
-    starts = a.sent_starts.tolist()
-    offsets = a.offsets.tolist()
-    cache = {} if atom_cache is None else atom_cache
-    nn = pipeline_standard(a.standard) == "nn"
-    out: list[Candidate] = []
-    seen: set[tuple[int, int]] = set()
+    return [Candidate(key, atoms, surface, segment, start, end)
+            for _, key, atoms, surface, start, end in scan([a], atom_cache)]
 
-    def atoms(idx: range) -> frozenset[str]:
+
+Found = tuple[int, tuple[str, ...], frozenset[str], str, int, int]
+
+
+def scan(analyses: Sequence[SegmentAnalysis], atom_cache: dict[tuple, Any] | None = None
+         ) -> Iterator[Found]:
+    """(index into ``analyses``, key, atoms, surface, start, end) of every candidate of many
+    segments, in order: their tokens are scanned as one sequence in which a segment's first
+    token is a barrier no phrase crosses, like a sentence start (the same candidates as one
+    segment at a time, without the per-segment overhead)."""
+    if not analyses:
+        return
+    strings = analyses[0].strings
+    if any(a.strings is not strings for a in analyses):
+        for n, a in enumerate(analyses):  # different string tables: one at a time
+            yield from ((n, *rest) for _, *rest in scan([a], atom_cache))
+        return
+    lens = np.array([len(a) for a in analyses], dtype=np.int64)
+    total = int(lens.sum())
+    if not total:
+        return
+    precompute_content_masks(list(analyses))
+    content = np.concatenate([a.content_mask() for a in analyses])
+    pos_arr = np.concatenate([a.pos for a in analyses])
+    # content words are NOUN/PROPN/ADJ/VERB without stop lemmas: for nouns and adjectives
+    # "not a stop word" is the content mask itself; inside a phrase only its prepositions
+    # are not atoms
+    noun_arr = content & (pos_arr == _NOUN_CODE)
+    adj_arr = content & (pos_arr == _ADJ)
+    phrase_arr = noun_arr | adj_arr
+    if not phrase_arr.any():
+        return
+    stop = (~content | (pos_arr == _ADP) | (pos_arr == _VERB)).tolist()
+    is_noun = noun_arr.tolist()
+    is_adj = adj_arr.tolist()
+    pos = pos_arr.tolist()
+    starts_arr = np.concatenate([a.sent_starts for a in analyses])
+    firsts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    barrier_arr = starts_arr.copy()
+    barrier_arr[firsts[lens > 0]] = True
+    starts = starts_arr.tolist()   # sentence starts: a capital there is not a name's
+    barrier = barrier_arr.tolist()  # no phrase crosses a sentence or segment start
+    offsets = np.concatenate([a.offsets for a in analyses]).tolist()
+    seg_of = np.repeat(np.arange(len(analyses)), lens).tolist()
+    langs = [pipeline_standard(a.standard) for a in analyses]
+    nn_of = [lang == "nn" for lang in langs]
+    # words and lemmas only where a phrase can use them (nouns, adjectives, prepositions);
+    # plain lists: indexing numpy scalars one by one is slow in these loops
+    words: list[str] = [""] * total
+    lemmas: list[str] = [""] * total
+    lemma_h = np.concatenate([a.lemma for a in analyses]).tolist()
+    orth = np.concatenate([a.orth for a in analyses]).tolist()
+    low = strings.lower
+    for t in np.flatnonzero(phrase_arr | (pos_arr == _ADP)).tolist():
+        words[t] = strings[orth[t]]
+        lemmas[t] = low(lemma_h[t])
+    cache = {} if atom_cache is None else atom_cache
+    n = total
+
+    def atoms(idx: range, nn: bool, lang: str) -> frozenset[str]:
         got: set[str] = set()
         for t in idx:
             if stop[t]:
@@ -78,60 +115,62 @@ def noun_phrases(a: SegmentAnalysis, segment: int, text: str,
             ck = (lemma_h[t], pos[t], nn)
             parts = cache.get(ck)
             if parts is None:
-                split = a.compound(t)
+                split = split_compound(lemmas[t], lang) if pos[t] in _COMPOUND else None
                 parts = cache[ck] = split if split else (lemmas[t],)
             got.update(parts)
         return frozenset(got)
 
-    def add(i: int, j: int) -> None:  # tokens i..j inclusive
-        if j - i >= MAX_WORDS or (i, j) in seen:
-            return
-        seen.add((i, j))
+    def found(i: int, j: int) -> Found:  # tokens i..j inclusive
         j1 = j + 1
         shown = words[i:j1]
         if starts[i] and pos[i] != _PROPN and not shown[0].isupper():
             shown[0] = shown[0][:1].lower() + shown[0][1:]  # sentence-initial capital
         key = tuple(lemmas[i:j1])
+        seg = seg_of[i]
+        nn = nn_of[seg]
         # a phrase's atoms depend on its lemmas, which of its words are prepositions and
         # the written standard (compound splitting): memoised per phrase
         pk = (key, tuple(pos[i:j1]), nn)
-        found = cache.get(pk)
-        if found is None:
-            found = cache[pk] = atoms(range(i, j1))
-        out.append(Candidate(key, found, " ".join(shown), segment, offsets[i],
-                             offsets[j] + len(words[j])))
+        got = cache.get(pk)
+        if got is None:
+            got = cache[pk] = atoms(range(i, j1), nn, langs[seg])
+        return seg, key, got, " ".join(shown), offsets[i], offsets[j] + len(words[j])
 
-    i = 0
-    while i < n:
-        if not (is_adj[i] or is_noun[i]):
-            i += 1
+    nxt = 0  # the next token a phrase may start at
+    for i in np.flatnonzero(phrase_arr).tolist():
+        if i < nxt:
             continue
+        spans: list[tuple[int, int]] = []
         j = i
-        while j < n and is_adj[j] and not starts[j + 1 if j + 1 < n else j]:
+        while j < n and is_adj[j] and not barrier[j + 1 if j + 1 < n else j]:
             j += 1
         k = j
-        while k < n and is_noun[k] and (k == i or not starts[k]):
+        while k < n and is_noun[k] and (k == i or not barrier[k]):
             k += 1
         if k > j:  # at least one noun after the adjectives
             last = k - 1
             for s in range(i, j + 1):      # every adjective start: "offentlig sektor"
                 for e in range(max(s, j), last + 1):
                     if is_noun[e]:
-                        add(s, e)
+                        spans.append((s, e))
             for e in range(j, last + 1):   # and every noun on its own
-                add(e, e)
+                spans.append((e, e))
             # NOUN ADP ADJ* NOUN
             p = last + 1
             if p + 1 < n and pos[p] == _ADP and lemmas[p] in LINKING_ADP \
-                    and not starts[p]:
+                    and not barrier[p]:
                 q = p + 1
-                while q < n and is_adj[q] and not starts[q]:
+                while q < n and is_adj[q] and not barrier[q]:
                     q += 1
-                if q < n and is_noun[q] and not starts[q]:
-                    add(last, q)
-                    if last > j:
-                        add(j, q) if is_noun[j] else None
-            i = k
+                if q < n and is_noun[q] and not barrier[q]:
+                    spans.append((last, q))
+                    if last > j and is_noun[j]:
+                        spans.append((j, q))
+            nxt = k
         else:
-            i = j + 1 if j > i else i + 1
-    return out
+            nxt = j + 1 if j > i else i + 1
+        seen: set[tuple[int, int]] = set()
+        for s, e in spans:
+            if e - s < MAX_WORDS and (s, e) not in seen:
+                seen.add((s, e))
+                yield found(s, e)

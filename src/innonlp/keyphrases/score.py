@@ -2,10 +2,11 @@
 
 Every extractor has one signature::
 
-    extractor(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]], top_n: int)
-        -> dict[str, list[KeyPhrase]]
+    extractor(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]], top_n: int,
+              n_groups: int | None = None) -> dict[str, list[KeyPhrase]]
 
-where ``groups`` maps a group id to indices of segments in ``corpus``.
+where ``groups`` maps a group id to indices of segments in ``corpus`` (and ``n_groups``
+says how many groups there are in all when ``groups`` holds only some of them).
 
 ``noun_phrase_ctfidf`` (the default) scores a candidate in a group by class-based TF-IDF
 (how much more frequent it is in the group than overall) times its spread (the log of the
@@ -22,12 +23,14 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
+from ..engine.forkmap import fork_map
 from ..nlp.analysis import SegmentAnalysis, precompute_content_masks
-from .candidates import Candidate, noun_phrases
+from .candidates import scan
 
 
 @dataclass(frozen=True)
@@ -41,26 +44,97 @@ class KeyPhrase:
 
 
 class PhraseCorpus:
-    """Candidates of every segment, with the submission each segment belongs to."""
+    """Candidates of every segment, with the submission each segment belongs to.
+
+    Kept compactly, since a big consultation has millions of candidates: the distinct
+    phrase keys (``keys``, in order of first use) with their atoms (as first seen) and
+    written forms, and per segment the key ids of its candidates in order (``key_ids``
+    from ``ptr[i]`` to ``ptr[i + 1]``), with ``has_atoms`` per candidate. The candidates
+    are found in ``n_jobs`` forked processes on big corpora (the same result as one)."""
 
     def __init__(self, analyses: Sequence[SegmentAnalysis], texts: Sequence[str],
-                 submission_ids: Sequence[str]):
+                 submission_ids: Sequence[str], n_jobs: int = 1):
         self.submission_ids = list(submission_ids)
-        precompute_content_masks(list(analyses))
-        atom_cache: dict = {}
-        self.candidates: list[list[Candidate]] = [
-            noun_phrases(a, i, t, atom_cache)
-            for i, (a, t) in enumerate(zip(analyses, texts, strict=True))]
-        self.total: Counter = Counter(c.key for cs in self.candidates for c in cs)
-        # a key's atoms as first seen (assigned in reverse, so the first one stays)
-        self.atoms: dict[tuple[str, ...], frozenset[str]] = {
-            c.key: c.atoms for cs in reversed(self.candidates) for c in reversed(cs)}
+        analyses = list(analyses)
+        texts = list(texts)
+        if len(texts) != len(analyses) or len(self.submission_ids) != len(analyses):
+            raise ValueError("analyses, texts and submission_ids differ in length")
+        precompute_content_masks(analyses)
+        # one atom memo per process, kept over all its chunks (a forked worker fills its copy)
+        # few big chunks: every chunk repeats the common keys that are merged here
+        chunks = fork_map(_phrase_chunk, (analyses, texts, {}), len(analyses), n_jobs,
+                          chunk=max(2000, len(analyses) // 8 + 1))
+        keys: list[tuple[str, ...]] = []
+        key_id: dict[tuple[str, ...], int] = {}
+        atoms: dict[tuple[str, ...], frozenset[str]] = {}
         surfaces: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
-        for (key, text), n in Counter((c.key, c.surface) for cs in self.candidates
-                                      for c in cs).items():
-            surfaces[key][text] = n
+        ids, flags, counts = [], [], []
+        for c in chunks:
+            remap = np.empty(len(c.keys), dtype=np.int64)
+            for j, (k, a) in enumerate(zip(c.keys, c.atoms, strict=True)):
+                g = key_id.get(k)
+                if g is None:
+                    g = key_id[k] = len(keys)
+                    keys.append(k)
+                    atoms[k] = a
+                remap[j] = g
+            ids.append(remap[c.ids])
+            flags.append(c.has_atoms)
+            counts.append(c.counts)
+            for (j, text), n in c.surfaces.items():
+                forms = surfaces[c.keys[j]]
+                forms[text] = forms.get(text, 0) + n
+        self.keys = keys
+        self.atoms = atoms
+        self.key_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        self.has_atoms = np.concatenate(flags) if flags else np.zeros(0, dtype=bool)
+        self.ptr = np.concatenate([[0], np.cumsum(np.concatenate(counts))]) if counts \
+            else np.zeros(1, dtype=np.int64)
+        freq = np.bincount(self.key_ids, minlength=len(keys)).tolist()
+        self.total: Counter = Counter(dict(zip(keys, freq, strict=True)))
         self.surface = _Surfaces(surfaces)
         self.n_tokens = sum(len(a) for a in analyses)
+
+    def __len__(self) -> int:
+        return len(self.submission_ids)
+
+    def segment_keys(self, i: int) -> list[tuple[str, ...]]:
+        """The phrase keys of segment ``i``'s candidates, in order."""
+        return [self.keys[k] for k in self.key_ids[self.ptr[i]:self.ptr[i + 1]].tolist()]
+
+
+class _Chunk(NamedTuple):
+    keys: list[tuple[str, ...]]          # distinct keys of the chunk, first use first
+    atoms: list[frozenset[str]]          # their atoms as first seen
+    ids: np.ndarray                      # chunk-local key id per candidate
+    has_atoms: np.ndarray                # per candidate
+    counts: np.ndarray                   # candidates per segment
+    surfaces: Counter                    # (local key id, written form) → mentions
+
+
+def _phrase_chunk(state: tuple[list[SegmentAnalysis], list[str], dict], start: int,
+                  stop: int) -> _Chunk:
+    analyses, _, cache = state
+    local: dict[tuple[str, ...], int] = {}
+    keys: list[tuple[str, ...]] = []
+    atoms: list[frozenset[str]] = []
+    ids: list[int] = []
+    flags: list[bool] = []
+    surfaces: Counter = Counter()
+    segs: list[int] = []
+    for seg, key, key_atoms, surface, _, _ in scan(analyses[start:stop], cache):
+        j = local.get(key)
+        if j is None:
+            j = local[key] = len(keys)
+            keys.append(key)
+            atoms.append(key_atoms)
+        ids.append(j)
+        flags.append(bool(key_atoms))
+        segs.append(seg)
+        surfaces[(j, surface)] += 1
+    counts = np.bincount(np.array(segs, dtype=np.int64), minlength=stop - start)
+    return _Chunk(keys, atoms, np.array(ids, dtype=np.int64), np.array(flags, dtype=bool),
+                  counts.astype(np.int64), surfaces)
 
 
 class _Surfaces(dict):
@@ -140,17 +214,17 @@ class _Index:
     """The kept candidates of a corpus as a sparse segments × phrase-keys count matrix, with
     what scoring needs per key (corpus total, length weight, sort rank) as arrays."""
 
-    def __init__(self, corpus: PhraseCorpus, keep: Callable[[Candidate], bool]):
+    def __init__(self, corpus: PhraseCorpus, keep: Callable[[PhraseCorpus], np.ndarray]):
         keys = sorted(corpus.total)
         self.keys = keys
-        pos = {k: i for i, k in enumerate(keys)}  # sorted: the index is the tie-break rank
-        rows, cols = [], []
-        for i, cs in enumerate(corpus.candidates):
-            for c in cs:
-                if keep(c):
-                    rows.append(i)
-                    cols.append(pos[c.key])
-        n = len(corpus.candidates)
+        # sorted: the column index is the tie-break rank
+        order = sorted(range(len(corpus.keys)), key=corpus.keys.__getitem__)
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        n = len(corpus)
+        mask = keep(corpus)
+        rows = np.repeat(np.arange(n), np.diff(corpus.ptr))[mask]
+        cols = rank[corpus.key_ids[mask]]
         self.matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(keys)))
         self.total = np.array([corpus.total[k] for k in keys], dtype=np.float64)
         self.length = np.array([1 + 0.15 * (len(corpus.atoms[k]) - 1) for k in keys])
@@ -159,8 +233,10 @@ class _Index:
 
 
 def _score_groups(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]], top_n: int,
-                  keep: Callable[[Candidate], bool]) -> dict[str, list[KeyPhrase]]:
-    n_groups = max(len(groups), 1)
+                  keep: Callable[[PhraseCorpus], np.ndarray], n_groups: int | None = None
+                  ) -> dict[str, list[KeyPhrase]]:
+    # the average group size uses every group, also when a call scores only some of them
+    n_groups = max(len(groups) if n_groups is None else n_groups, 1)
     avg = max(corpus.n_tokens / n_groups, 1.0)
     cache = corpus.__dict__.setdefault("_indexes", {})
     index = cache.get(keep) or cache.setdefault(keep, _Index(corpus, keep))
@@ -188,24 +264,47 @@ def _score_groups(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]], top
     return out
 
 
-def _has_atoms(c: Candidate) -> bool:
-    return bool(c.atoms)
+def _has_atoms(corpus: PhraseCorpus) -> np.ndarray:
+    """Per candidate: it has content atoms."""
+    return corpus.has_atoms
 
 
-def _single_noun(c: Candidate) -> bool:
-    return len(c.key) == 1 and bool(c.atoms)
+def _single_noun(corpus: PhraseCorpus) -> np.ndarray:
+    """Per candidate: one word with content atoms."""
+    one_word = np.array([len(k) == 1 for k in corpus.keys], dtype=bool)
+    return corpus.has_atoms & one_word[corpus.key_ids] if len(one_word) else corpus.has_atoms
 
 
 def noun_phrase_ctfidf(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]],
-                       top_n: int = 10) -> dict[str, list[KeyPhrase]]:
-    """Noun phrases and compounds (the default extractor)."""
-    return _score_groups(corpus, groups, top_n, _has_atoms)
+                       top_n: int = 10, n_groups: int | None = None
+                       ) -> dict[str, list[KeyPhrase]]:
+    """Noun phrases and compounds (the default extractor). ``n_groups``: how many groups
+    there are in all when ``groups`` is a share of them (default ``len(groups)``)."""
+    return _score_groups(corpus, groups, top_n, _has_atoms, n_groups)
 
 
 def lemma_ctfidf(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]],
-                 top_n: int = 10) -> dict[str, list[KeyPhrase]]:
+                 top_n: int = 10, n_groups: int | None = None) -> dict[str, list[KeyPhrase]]:
     """Single nouns only (a simpler extractor with the same signature)."""
-    return _score_groups(corpus, groups, top_n, _single_noun)
+    return _score_groups(corpus, groups, top_n, _single_noun, n_groups)
+
+
+def extract_groups(extract: Callable[..., dict[str, list[KeyPhrase]]], corpus: PhraseCorpus,
+                   groups: Mapping[str, Sequence[int]], top_n: int, n_jobs: int = 1
+                   ) -> dict[str, list[KeyPhrase]]:
+    """``extract(corpus, groups, top_n)`` with many groups (one per submission, say) shared
+    out to ``n_jobs`` forked processes: the same result as one call."""
+    items = list(groups.items())
+    if items:  # builds the corpus's phrase index here, once, before any worker starts
+        extract(corpus, dict(items[:1]), top_n)
+    chunks = fork_map(_extract_chunk, (extract, corpus, items, top_n), len(items), n_jobs,
+                      chunk=max(500, len(items) // 8 + 1))
+    return {gid: phrases for chunk in chunks for gid, phrases in chunk.items()}
+
+
+def _extract_chunk(state: tuple, start: int, stop: int) -> dict[str, list[KeyPhrase]]:
+    extract, corpus, items, top_n = state
+    return extract(corpus, dict(items[start:stop]), top_n, n_groups=len(items))
 
 
 EXTRACTORS: dict[str, Callable[..., dict[str, list[KeyPhrase]]]] = {

@@ -11,6 +11,7 @@ knows as a whole are split only when both parts have at least four letters
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import simplemma
@@ -57,9 +58,27 @@ def _split(word: str, language: str, depth: int, min_part: int) -> tuple[str, st
     return None
 
 
-@lru_cache(maxsize=200_000)
+_SEEDED: dict[tuple[str, str], tuple[str, str] | None] = {}
+_NOT_SEEN = object()
+
+
+def remember_splits(results: Iterable[tuple[tuple[str, str], tuple[str, str] | None]]
+                    ) -> None:
+    """Keep splits worked out elsewhere (in worker processes): ((lemma, language), result)
+    pairs, as :func:`split_compound` gives them. Processes forked later inherit them."""
+    _SEEDED.update(results)
+
+
 def split_compound(lemma: str, language: str = "nb") -> tuple[str, str] | None:
     """(modifier, head) of a compound lemma, or None when it is not a (new) compound."""
+    got = _SEEDED.get((lemma, language), _NOT_SEEN)
+    if got is not _NOT_SEEN:
+        return got  # type: ignore[return-value]
+    return _split_compound(lemma, language)
+
+
+@lru_cache(maxsize=200_000)
+def _split_compound(lemma: str, language: str) -> tuple[str, str] | None:
     word = lemma.lower()
     lang = language if language in ("nb", "nn") else "nb"
     if len(word) < 2 * MIN_PART or not word.replace("-", "").isalpha():

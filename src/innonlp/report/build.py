@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..engine.forkmap import fork_calls
 from ..io import atomic_write, write_json, write_text
 from .content import report_blocks
 from .excel import to_xlsx
@@ -21,16 +22,24 @@ def _write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, lambda tmp: tmp.write_bytes(data))
 
 
-def write_reports(run: Run, out: Path | None = None) -> dict[str, Any]:
+def _documents(run: Run) -> tuple[str, bytes, str]:
+    blocks = report_blocks(run)
+    return to_markdown(blocks), to_docx(blocks), to_html(run)
+
+
+def write_reports(run: Run, out: Path | None = None, n_jobs: int = 1) -> dict[str, Any]:
     """All exports into ``out`` (default: the run folder); returns a record for the
-    manifest and the command line."""
+    manifest and the command line. With ``n_jobs`` >= 2 the workbook is built in a forked
+    process while the documents are built here (the same bytes)."""
     target = Path(out) if out is not None else run.path
     target.mkdir(parents=True, exist_ok=True)
-    blocks = report_blocks(run)
-    write_text(target / "report.md", to_markdown(blocks))
-    _write_bytes(target / "report.docx", to_docx(blocks))
-    write_text(target / "report.html", to_html(run))
-    _write_bytes(target / "themes.xlsx", to_xlsx(run))
+    documents, workbook = fork_calls([lambda: _documents(run), lambda: to_xlsx(run)],
+                                     min(n_jobs, 2))
+    markdown, docx, html = documents
+    write_text(target / "report.md", markdown)
+    _write_bytes(target / "report.docx", docx)
+    write_text(target / "report.html", html)
+    _write_bytes(target / "themes.xlsx", workbook)
     record: dict[str, Any] = {"files": list(EXPORTS), "edits": None}
     if run.edits.source is not None:
         write_json(target / "edits_applied.json", run.edits.as_dict())

@@ -17,15 +17,16 @@ from typing import Any
 import numpy as np
 from sklearn.decomposition import TruncatedSVD
 
-from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus
+from ..engine.forkmap import fork_map
+from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus, extract_groups
 from ..nlp.analysis import UPOS, SegmentAnalysis, precompute_content_masks
-from ..nlp.compounds import split_compound
+from ..nlp.compounds import remember_splits, split_compound
 from ..nlp.loader import pipeline_standard
 from ..nlp.sentences import split_sentences
 from ..nlp.stopwords import stop_lemmas
 from ..types import Segment, Submission
 from .finder import OUTLIER, ThemeFinder
-from .formalia import FORMALIA_LABEL, formalia_mask
+from .formalia import FORMALIA_LABEL, is_formalia
 from .stability import UNSTABLE_BELOW, bootstrap_stability
 
 SCHEMA = "innonlp.themes/1"
@@ -51,11 +52,11 @@ def _compound_parts(a: SegmentAnalysis, stop: frozenset[str]) -> list[str]:
     """Modifier and head of the compound content words ("datadeling" → "data", "deling"),
     so a compound and its spelled-out form ("deling av data") share features."""
     lang = pipeline_standard(a.standard)
-    out = []
-    for h, p in zip(a.lemma[a.content_mask()], a.pos[a.content_mask()], strict=True):
-        if p not in _COMPOUND_POS:
-            continue
-        parts = split_compound(a.strings.lower(int(h)), lang)
+    out: list[str] = []
+    low = a.strings.lower
+    mask = a.content_mask() & np.isin(a.pos, _COMPOUND_POS)
+    for h in a.lemma[mask].tolist():
+        parts = split_compound(low(h), lang)
         if parts:
             out.extend(x for x in parts if len(x) >= 3 and x not in stop)
     return out
@@ -67,15 +68,102 @@ def lemma_features(a: SegmentAnalysis) -> list[str]:
     return a.content_lemmas() + _compound_parts(a, stop_lemmas())
 
 
-def segment_docs(analyses: Sequence[SegmentAnalysis], corpus: PhraseCorpus
-                 ) -> list[list[str]]:
-    """Token lists for clustering: content lemmas, the parts of compound words and
-    multi-word phrase keys."""
+def _phrase_tokens(corpus: PhraseCorpus) -> list[list[str]]:
+    """Per segment, its multi-word phrase keys as tokens ("offentlig_sektor"), in order."""
+    joined = ["_".join(k) if len(k) > 1 else "" for k in corpus.keys]
+    multi = np.array([len(k) > 1 for k in corpus.keys], dtype=bool)
+    mask = corpus.has_atoms & multi[corpus.key_ids] if len(multi) else corpus.has_atoms
+    ids = corpus.key_ids[mask].tolist()
+    bounds = np.concatenate([[0], np.cumsum(mask)])[corpus.ptr].tolist()
+    return [[joined[k] for k in ids[bounds[i]:bounds[i + 1]]] for i in range(len(corpus))]
+
+
+def _split_chunk(state: tuple[list[int], list[str], list[str]], start: int, stop: int
+                 ) -> list[tuple[str, str] | None]:
+    todo, low, langs = state
+    return [split_compound(low[k // len(langs)], langs[k % len(langs)])
+            for k in todo[start:stop]]
+
+
+def _base_tokens(analyses: list[SegmentAnalysis], n_jobs: int = 1) -> list[list[str]]:
+    """Per segment: its content lemmas, then the parts of its compound nouns and adjectives
+    (what :func:`lemma_features` gives one segment), worked out for the whole corpus at
+    once: each distinct lemma is looked up and split once."""
+    if not analyses:
+        return []
+    strings = analyses[0].strings
+    if any(a.strings is not strings for a in analyses):
+        return [lemma_features(a) for a in analyses]
+    precompute_content_masks(analyses)
     stop = stop_lemmas()
-    docs = []
-    for a, cands in zip(analyses, corpus.candidates, strict=True):
-        phrases = ["_".join(c.key) for c in cands if len(c.key) > 1 and c.atoms]
-        docs.append(a.content_lemmas() + _compound_parts(a, stop) + phrases)
+    masks = [a.content_mask() for a in analyses]
+    lemma = np.concatenate([a.lemma[m] for a, m in zip(analyses, masks, strict=True)])
+    pos = np.concatenate([a.pos[m] for a, m in zip(analyses, masks, strict=True)])
+    counts = [int(m.sum()) for m in masks]
+    langs = sorted({pipeline_standard(a.standard) for a in analyses})
+    lang_of = np.repeat(np.array([langs.index(pipeline_standard(a.standard))
+                                  for a in analyses], dtype=np.int64), counts)
+    compound = np.isin(pos, _COMPOUND_POS)
+    uniq, inv = np.unique(lemma, return_inverse=True)
+    low = [strings.lower(h) for h in uniq.tolist()]
+    # the parts of each distinct (lemma, standard) that is a compound noun or adjective
+    split_key = inv.astype(np.int64) * len(langs) + lang_of
+    todo = np.unique(split_key[compound]).tolist()
+    found = [f for chunk in fork_map(_split_chunk, (todo, low, langs), len(todo), n_jobs,
+                                     chunk=20_000) for f in chunk]
+    # kept, so that the key-phrase workers forked next do not split these words again
+    remember_splits(((low[k // len(langs)], langs[k % len(langs)]), f)
+                    for k, f in zip(todo, found, strict=True))
+    parts = {k: tuple(x for x in f if len(x) >= 3 and x not in stop) if f else ()
+             for k, f in zip(todo, found, strict=True)}
+    words = [low[i] for i in inv.tolist()]
+    extra = [parts[k] if c else () for k, c in zip(split_key.tolist(), compound.tolist(),
+                                                  strict=True)]
+    out, at = [], 0
+    for n in counts:
+        doc = words[at:at + n]
+        for x in extra[at:at + n]:
+            if x:
+                doc.extend(x)
+        out.append(doc)
+        at += n
+    return out
+
+
+def _formalia_chunk(state: tuple[Sequence[Segment], Sequence[SegmentAnalysis]],
+                    start: int, stop: int) -> list[bool]:
+    segments, analyses = state
+    return [is_formalia(segments[i], analyses[i]) for i in range(start, stop)]
+
+
+def segment_features(segments: Sequence[Segment] | None,
+                     analyses: Sequence[SegmentAnalysis], n_jobs: int = 1
+                     ) -> tuple[PhraseCorpus, list[list[str]], np.ndarray | None]:
+    """The key-phrase candidates, the token lists for clustering (content lemmas, the
+    parts of compound words and multi-word phrase keys) and, given the segments, the
+    formalia flags; the per-segment work runs in ``n_jobs`` forked processes on big
+    corpora (the same result as one)."""
+    analyses = list(analyses)
+    docs = _base_tokens(analyses, n_jobs)  # first: it splits every compound once
+    texts = [s.text for s in segments] if segments is not None else [""] * len(analyses)
+    ids = [s.submission_id for s in segments] if segments is not None else \
+        [str(i) for i in range(len(analyses))]
+    corpus = PhraseCorpus(analyses, texts, ids, n_jobs)
+    for d, extra in zip(docs, _phrase_tokens(corpus), strict=True):
+        d.extend(extra)
+    formal = None if segments is None else np.array(
+        [f for chunk in fork_map(_formalia_chunk, (segments, analyses), len(analyses),
+                                 n_jobs, chunk=10_000) for f in chunk], dtype=bool)
+    return corpus, docs, formal
+
+
+def segment_docs(analyses: Sequence[SegmentAnalysis], corpus: PhraseCorpus,
+                 n_jobs: int = 1) -> list[list[str]]:
+    """Token lists for clustering: content lemmas, the parts of compound words and
+    multi-word phrase keys (of ``corpus``, the analyses' key-phrase candidates)."""
+    docs = _base_tokens(list(analyses), n_jobs)
+    for d, extra in zip(docs, _phrase_tokens(corpus), strict=True):
+        d.extend(extra)
     return docs
 
 
@@ -160,20 +248,19 @@ def _phrases_json(phrases: list[KeyPhrase]) -> list[dict[str, Any]]:
 
 
 def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis],
-                submissions: Sequence[Submission], params: ThemeParams | None = None
-                ) -> dict[str, Any]:
+                submissions: Sequence[Submission], params: ThemeParams | None = None,
+                n_jobs: int = 1) -> dict[str, Any]:
     """Cluster, describe and return the ``themes.json`` document (plus per-segment arrays
-    under the private key ``_segments``)."""
+    under the private key ``_segments``). ``n_jobs``: processes for the per-segment
+    features of big corpora (the result does not depend on it)."""
     p = params or ThemeParams()
     subs = {s.id: s for s in submissions}
     submitters = {s.id: s.organisation or s.submitter for s in submissions
                   if s.organisation or s.submitter}
     clock = [time.perf_counter()]
     precompute_content_masks(list(analyses))
-    corpus = PhraseCorpus(analyses, [s.text for s in segments],
-                          [s.submission_id for s in segments])
-    docs = segment_docs(analyses, corpus)
-    formal = formalia_mask(segments, analyses)
+    corpus, docs, formal = segment_features(segments, analyses, n_jobs)
+    assert formal is not None
     keep = np.flatnonzero(~formal)
     clock.append(time.perf_counter())  # features: candidates, token lists, formalia
     finder = ThemeFinder(n_themes=p.n_themes, min_theme_size=p.min_theme_size,
@@ -204,7 +291,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     by_submission: dict[str, list[int]] = {}
     for i in keep:
         by_submission.setdefault(segments[i].submission_id, []).append(int(i))
-    sub_phrases = extract(corpus, by_submission, 5)
+    sub_phrases = extract_groups(extract, corpus, by_submission, 5, n_jobs)
     n_sub = len(submissions)
     themes = []
     for t, (tid, members) in enumerate(groups.items()):

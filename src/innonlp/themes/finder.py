@@ -11,7 +11,9 @@ phrase keys from the language layer):
    than n / ``min_theme_size``) on a
    sample of at most ``selection_sample`` segments; each k gets a silhouette score (cosine,
    sampled) and the smallest k within ``tolerance`` of the best score wins (parsimony). The
-   scores and the rule are kept in ``choice_`` for the run record;
+   scores and the rule are kept in ``choice_`` for the run record. When k was chosen on a
+   sample, the final k-means over all segments starts once from the sample's centres for
+   that k (instead of several random starts, each a full pass over a big corpus);
 3. outliers: segments with fewer than ``min_tokens`` distinct content tokens (a closing line
    such as "Ta gjerne kontakt" says nothing to place), segments less similar to their
    theme's centre than ``min_similarity`` (at most ``max_outlier_share`` of all, the least
@@ -45,8 +47,14 @@ def _identity(tokens: list[str]) -> list[str]:
 
 
 def default_vectorizer(n_docs: int) -> TfidfVectorizer:
+    """TF-IDF with sublinear term frequency over terms in at least two segments (and, in
+    corpora above 50,000 segments, in at least one in 25,000: a term that rare cannot shape
+    a theme, and dropping the long tail keeps the LSA of big corpora fast and small) and
+    at most half of them."""
+    if n_docs < 20:
+        return TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1, max_df=1.0)
     return TfidfVectorizer(analyzer=_identity, sublinear_tf=True,
-                           min_df=2 if n_docs >= 20 else 1, max_df=0.5 if n_docs >= 20 else 1.0)
+                           min_df=max(2, n_docs // 25_000), max_df=0.5)
 
 
 def _k_grid(lo: int, hi: int) -> list[int]:
@@ -69,8 +77,8 @@ class ThemeFinder:
                  min_similarity: float = 0.2, n_components: int = 100,
                  vectorizer: Any = None, subthemes: bool = True,
                  min_subtheme_silhouette: float = 0.08, tolerance: float = 0.05,
-                 selection_sample: int = 10_000, min_tokens: int = 2,
-                 merge_z: float | None = 3.5, svd_sample: int = 50_000, seed: int = 0):
+                 selection_sample: int = 6_000, min_tokens: int = 2,
+                 merge_z: float | None = 3.5, svd_sample: int = 25_000, seed: int = 0):
         self.n_themes = n_themes
         self.min_themes = min_themes
         self.max_themes = max_themes
@@ -133,12 +141,16 @@ class ThemeFinder:
         sample = Z if len(Z) <= self.selection_sample else Z[
             np.sort(rng.choice(len(Z), self.selection_sample, replace=False))]
         scores = {}
+        centres = {}
         distinct = len(np.unique(sample.round(6), axis=0))
         for k in _k_grid(lo, max(lo, min(hi, len(sample) - 1, distinct - 1))):
             km = KMeans(k, n_init=n_init, random_state=self.seed).fit(sample)
             scores[k] = round(self._silhouette(sample, km.labels_), 4)
+            centres[k] = km.cluster_centers_
         best = max(scores.values())
         k = min(k for k, s in scores.items() if s >= best - self.tolerance * abs(best))
+        # on a sample of a big corpus, the chosen k's centres start the final k-means
+        self._sample_centres = centres[k] if len(sample) < len(Z) else None
         return k, scores
 
     # ---- fit --------------------------------------------------------------------------
@@ -153,6 +165,7 @@ class ThemeFinder:
         self.sublabels_ = np.full(n, OUTLIER)
         self.similarity_ = np.zeros(n)
         self.choice_: dict[str, Any] = {"n_segments": n}
+        self._sample_centres = None
         if has_features.sum() < max(2, self.min_theme_size):
             self.labels_, self.n_themes_ = labels, 0
             self.choice_["rule"] = "too few segments with content words to form themes"
@@ -179,8 +192,13 @@ class ThemeFinder:
         else:
             k = min(int(self.n_themes), len(rows))
             self.choice_.update({"mode": "fixed", "chosen": k, "rule": "--themes N"})
-        # ten starts on small corpora, three on large ones (each start costs a full pass)
-        km = KMeans(k, n_init=10 if len(Z) <= 20_000 else 3, random_state=self.seed).fit(Z)
+        # ten starts on small corpora; on one chosen from a sample, one start from the
+        # sample's centres for that k (each start costs a full pass over the corpus)
+        start = getattr(self, "_sample_centres", None) if self.n_themes == "auto" else None
+        km = (KMeans(k, init=start, n_init=1, random_state=self.seed).fit(Z)
+              if start is not None else
+              KMeans(k, n_init=10 if len(Z) <= 20_000 else 3, random_state=self.seed).fit(Z))
+        self._sample_centres = None
         # --themes N is taken at its word: no merging below N
         self.k_fine_, self._lo = k, (lo if self.n_themes == "auto" else k)
         self.choice_["merged"] = []
@@ -323,7 +341,10 @@ class ThemeFinder:
             k, scores = self._choose_k(Zt, 2, hi, n_init=2)
             if scores[k] < self.min_subtheme_silhouette:
                 continue
-            lab = KMeans(k, n_init=4, random_state=self.seed).fit_predict(Zt)
+            start, self._sample_centres = self._sample_centres, None
+            lab = (KMeans(k, init=start, n_init=1, random_state=self.seed).fit_predict(Zt)
+                   if start is not None else
+                   KMeans(k, n_init=4, random_state=self.seed).fit_predict(Zt))
             sizes = np.bincount(lab)
             order = np.argsort(-sizes, kind="stable")
             remap = {old: new for new, old in enumerate(order)}
