@@ -54,3 +54,20 @@ def test_worker_processes_match_one_process(tmp_path: Path, monkeypatch) -> None
             (tmp_path / "one" / name).read_bytes(), name
     for key in ("campaigns", "personal_data", "standards", "counts"):
         assert many.manifest[key] == one.manifest[key], key
+
+
+def _die(state: object, start: int, stop: int) -> list[int]:
+    import os
+
+    if start > 0:
+        os._exit(9)  # a worker killed mid-task
+    return list(range(start, stop))
+
+
+def test_a_dead_worker_is_a_clear_error(monkeypatch) -> None:
+    from innonlp.engine import forkmap
+    from innonlp.errors import WorkerError
+
+    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
+    with pytest.raises(WorkerError, match="rerun with --jobs 1"):
+        forkmap.fork_map(_die, None, 4, n_jobs=2, chunk=2)

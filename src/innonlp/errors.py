@@ -30,6 +30,10 @@ class ModelNotFoundError(InnonlpError):
     """A requested spaCy pipeline is not installed."""
 
 
+class WorkerError(InnonlpError):
+    """A worker process died (killed for memory, say) before it finished its share."""
+
+
 class FileFailure(Exception):
     """Internal: a reader could not read one input; ``reason`` is shown to the user."""
 

@@ -3,7 +3,6 @@
 import pytest
 
 from innonlp.engine import forkmap
-
 from innonlp.keyphrases.candidates import noun_phrases
 from innonlp.keyphrases.score import EXTRACTORS, PhraseCorpus, lemma_ctfidf, noun_phrase_ctfidf
 from innonlp.nlp import NorwegianNLP

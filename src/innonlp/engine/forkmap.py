@@ -13,7 +13,10 @@ import gc
 import multiprocessing as mp
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from ..errors import WorkerError
 
 R = TypeVar("R")
 MIN_ITEMS = 2000  # below this, one process: starting workers would cost more than it saves
@@ -46,6 +49,9 @@ def fork_map(fn: Callable[[Any, int, int], R], state: Any, n: int, n_jobs: int =
         with ProcessPoolExecutor(min(n_jobs, len(bounds)),
                                  mp_context=mp.get_context("fork")) as pool:
             return list(pool.map(_call, bounds))
+    except BrokenProcessPool as exc:
+        raise WorkerError(f"a worker process died while running {fn.__name__} (killed for "
+                          "memory?); rerun with --jobs 1 to use one process") from exc
     finally:
         _STATE = None
         gc.unfreeze()

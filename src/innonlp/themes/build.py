@@ -157,16 +157,6 @@ def segment_features(segments: Sequence[Segment] | None,
     return corpus, docs, formal
 
 
-def segment_docs(analyses: Sequence[SegmentAnalysis], corpus: PhraseCorpus,
-                 n_jobs: int = 1) -> list[list[str]]:
-    """Token lists for clustering: content lemmas, the parts of compound words and
-    multi-word phrase keys (of ``corpus``, the analyses' key-phrase candidates)."""
-    docs = _base_tokens(list(analyses), n_jobs)
-    for d, extra in zip(docs, _phrase_tokens(corpus), strict=True):
-        d.extend(extra)
-    return docs
-
-
 def _label(phrases: list[KeyPhrase]) -> str:
     """The key phrase among the first five that best combines score and specificity (how
     much of its use falls in this theme), so a word every theme uses ("tjenester") does not

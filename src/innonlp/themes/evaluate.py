@@ -21,12 +21,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, v_measure_score
 
 from ..errors import ConfigError, InputError
-from ..keyphrases.score import PhraseCorpus
 from ..nlp.analysis import StringTable, from_doc
 from ..nlp.loader import NorwegianNLP
 from ..nlp.standard import detect_standards
 from ..perf import paused_gc
-from .build import segment_docs
+from .build import segment_features
 from .finder import ThemeFinder
 
 
@@ -76,8 +75,8 @@ def evaluate_themes(path: str | Path, text_field: str = "text", label_field: str
              enumerate(zip(texts, standards, strict=True)))
     analyses = [from_doc(doc, str(i), "nb", strings) for doc, i in layer.pipe_mixed(items)]
     with paused_gc():
-        corpus = PhraseCorpus(analyses, texts, [str(i) for i in range(len(texts))])
-        finder = ThemeFinder(seed=seed).fit(segment_docs(analyses, corpus))
+        _, docs, _ = segment_features(None, analyses)
+        finder = ThemeFinder(seed=seed).fit(docs)
     seconds = time.perf_counter() - t0
     y = np.array(labels)
     pred = finder.labels_
