@@ -3,6 +3,7 @@
 import pytest
 
 from innonlp.engine import forkmap
+from innonlp.keyphrases import score
 from innonlp.keyphrases.candidates import noun_phrases
 from innonlp.keyphrases.score import EXTRACTORS, PhraseCorpus, lemma_ctfidf, noun_phrase_ctfidf
 from innonlp.nlp import NorwegianNLP
@@ -51,7 +52,8 @@ def test_corpus_in_worker_processes_equals_one_process(monkeypatch) -> None:
         "Ta gjerne kontakt.", "Gode digitale løsninger i kommunene."] * 2)]
     one, analyses = _corpus(texts)
     monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
-    monkeypatch.setattr(forkmap, "MAX_CHUNK", 3)
+    monkeypatch.setattr(forkmap, "MAX_CHUNK", 5)
+    monkeypatch.setattr(score, "SCAN_BATCH", 2)  # several scans per chunk
     many = PhraseCorpus(analyses, [t for _, t in texts], [s for s, _ in texts], n_jobs=2)
     assert many.keys == one.keys and many.atoms == one.atoms and many.total == one.total
     assert many.key_ids.tolist() == one.key_ids.tolist()

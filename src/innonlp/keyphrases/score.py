@@ -103,6 +103,9 @@ class PhraseCorpus:
         return [self.keys[k] for k in self.key_ids[self.ptr[i]:self.ptr[i + 1]].tolist()]
 
 
+SCAN_BATCH = 4000
+
+
 class _Chunk(NamedTuple):
     keys: list[tuple[str, ...]]          # distinct keys of the chunk, first use first
     atoms: list[frozenset[str]]          # their atoms as first seen
@@ -122,16 +125,19 @@ def _phrase_chunk(state: tuple[list[SegmentAnalysis], list[str], dict], start: i
     flags: list[bool] = []
     surfaces: Counter = Counter()
     segs: list[int] = []
-    for seg, key, key_atoms, surface, _, _ in scan(analyses[start:stop], cache):
-        j = local.get(key)
-        if j is None:
-            j = local[key] = len(keys)
-            keys.append(key)
-            atoms.append(key_atoms)
-        ids.append(j)
-        flags.append(bool(key_atoms))
-        segs.append(seg)
-        surfaces[(j, surface)] += 1
+    # scanned a few thousand segments at a time: the scan's per-token lists stay small
+    for base in range(start, stop, SCAN_BATCH):
+        batch = analyses[base:min(base + SCAN_BATCH, stop)]
+        for seg, key, key_atoms, surface, _, _ in scan(batch, cache):
+            j = local.get(key)
+            if j is None:
+                j = local[key] = len(keys)
+                keys.append(key)
+                atoms.append(key_atoms)
+            ids.append(j)
+            flags.append(bool(key_atoms))
+            segs.append(base - start + seg)
+            surfaces[(j, surface)] += 1
     counts = np.bincount(np.array(segs, dtype=np.int64), minlength=stop - start)
     return _Chunk(keys, atoms, np.array(ids, dtype=np.int64), np.array(flags, dtype=bool),
                   counts.astype(np.int64), surfaces)

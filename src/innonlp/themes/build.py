@@ -256,6 +256,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     finder = ThemeFinder(n_themes=p.n_themes, min_theme_size=p.min_theme_size,
                          max_themes=p.max_themes, max_outlier_share=p.max_outlier_share,
                          seed=p.seed).fit([docs[i] for i in keep])
+    del docs  # the token lists are in the finder's matrix now
     labels = np.full(len(segments), FORMALIA)
     sublabels = np.full(len(segments), OUTLIER)
     sim = np.zeros(len(segments))

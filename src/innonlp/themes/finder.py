@@ -176,6 +176,10 @@ class ThemeFinder:
         except ValueError:  # empty vocabulary after min_df/max_df
             self.vectorizer_ = default_vectorizer(1)
             X = self.vectorizer_.fit_transform(docs)
+        # the terms min_df/max_df dropped: not needed to transform, and on a big corpus
+        # millions of strings (scikit-learn documents that it may be deleted)
+        if hasattr(self.vectorizer_, "stop_words_"):
+            del self.vectorizer_.stop_words_
         has_features &= np.asarray(X.getnnz(axis=1) > 0)
         rows = np.flatnonzero(has_features)
         Z = self._embed(X[rows], fit=True)
