@@ -271,16 +271,17 @@ def markdown(res: dict[str, Any]) -> str:
                   + ", ".join(sorted({", ".join(r["innonlp"]["warm"].get("stages_reused") or [])
                                       for r in res["sizes"]})) + "); it still writes every "
                   "output and report."]
+    growth = res["growth_exponent"]
     lines += ["", f"Growth exponent of the cold wall time over the sizes: "
-                  f"{res['growth_exponent']} (1.0 = linear).", "",
+                  f"{growth if growth is not None else '– (one size)'} (1.0 = linear).", "",
               "## Peers on the same reviews (k = 20 for TF-IDF + KMeans)", "",
               "| reviews | TF-IDF + KMeans wall | peak | BERTopic (TF-IDF+SVD, UMAP, HDBSCAN) wall "
               "| peak |", "|---|---|---|---|---|"]
     for r in res["sizes"]:
         t, b = r.get("tfidf_kmeans", {}), r.get("bertopic", {})
         lines.append(f"| {r['n']:,} | {t.get('wall_s', '–')} s | {t.get('peak_gb', '–')} GB | "
-                     f"{b.get('wall_s', b.get('error', 'skipped'))} s | "
-                     f"{b.get('peak_gb', '–')} GB |")
+                     + (f"{b['wall_s']} s | {b.get('peak_gb', '–')} GB |" if "wall_s" in b
+                        else f"{b.get('error', 'skipped')} | – |"))
     lv = res.get("lovdata")
     if lv:
         lines += ["", f"## Themes against ministry labels: {lv['n_docs']:,} Lovdata "
