@@ -41,10 +41,16 @@ def _analyze(inputs: Path, out: Path) -> subprocess.CompletedProcess[str]:
                           text=True)
 
 
+def _default_sigint() -> None:
+    # a shell without job control starts background jobs with SIGINT ignored, and Python
+    # then never turns it into KeyboardInterrupt: give the run the default, as a terminal does
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(inputs: Path, out: Path) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "innonlp", "analyze", str(inputs), "--out",
                              str(out), "--no-cache"], stderr=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, text=True)
+                            stdout=subprocess.DEVNULL, text=True, preexec_fn=_default_sigint)
 
 
 def _kill_at(proc: subprocess.Popen[str], marker: str, sig: int) -> bool:
