@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
 
@@ -40,10 +40,13 @@ def _context() -> mp.context.BaseContext:
 
 
 def iter_analyses_pool(layer: NorwegianNLP, items: Iterable[tuple[int, str, str, str]],
-                       strings: StringTable, n_process: int, partition_size: int = 1500
+                       strings: StringTable, n_process: int, partition_size: int = 1500,
+                       cache: str | None = None, keys: Sequence[bytes] = ()
                        ) -> Iterator[tuple[int, SegmentAnalysis]]:
     """Like :func:`~innonlp.nlp.analysis.iter_analyses`, over ``n_process`` processes.
-    ``items``: (index, segment id, written standard, text); yields (index, analysis)."""
+    ``items``: (index, segment id, written standard, text); yields (index, analysis).
+    With ``cache`` (a cache file's path) and ``keys`` (cache keys by index) the workers
+    store what they analyse in that cache themselves."""
     store = StringStore()
     strings.add_store(store)
     spec = layer_spec(layer)
@@ -52,13 +55,15 @@ def iter_analyses_pool(layer: NorwegianNLP, items: Iterable[tuple[int, str, str,
     # cyclic collector would write to every object it scans. Frozen objects are not scanned.
     gc.freeze()
     try:
-        yield from _run_pool(n_process, spec, it, partition_size, store, strings)
+        yield from _run_pool(n_process, spec, it, partition_size, store, strings, cache,
+                             keys)
     finally:
         gc.unfreeze()
 
 
 def _run_pool(n_process: int, spec: str, it: Iterator[tuple[int, str, str, str]],
-              partition_size: int, store: StringStore, strings: StringTable
+              partition_size: int, store: StringStore, strings: StringTable,
+              cache: str | None, keys: Sequence[bytes]
               ) -> Iterator[tuple[int, SegmentAnalysis]]:
     with ProcessPoolExecutor(n_process, mp_context=_context()) as pool:
         running: dict[Future, list[tuple[int, str, str, str]]] = {}
@@ -67,7 +72,8 @@ def _run_pool(n_process: int, spec: str, it: Iterator[tuple[int, str, str, str]]
             part = list(islice(it, partition_size))
             if part:
                 fut = pool.submit(analyse_partition, spec,
-                                  [(sid, std, text) for _, sid, std, text in part], True)
+                                  [(sid, std, text) for _, sid, std, text in part], True,
+                                  cache, [keys[i] for i, *_ in part] if cache else None)
                 running[fut] = part
             return bool(part)
 

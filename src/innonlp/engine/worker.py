@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..nlp.analysis import StringTable, iter_analyses
-from ..nlp.cache import _pack
+from ..nlp.cache import AnalysisCache, _pack
 from ..nlp.loader import NorwegianNLP
 
 
@@ -27,16 +27,24 @@ def _layer(nlp: str) -> NorwegianNLP:
     return NorwegianNLP(nlp=nlp)
 
 
+@lru_cache(maxsize=2)
+def _cache(path: str) -> AnalysisCache:
+    return AnalysisCache(path)  # this process's own connection (never one from the parent)
+
+
 _SENT: set[int] = set()  # string hashes this process has sent already (local pool only)
 
 
-def analyse_partition(nlp: str, items: list[tuple[str, str, str]], only_new: bool = False
+def analyse_partition(nlp: str, items: list[tuple[str, str, str]], only_new: bool = False,
+                      cache: str | None = None, keys: list[bytes] | None = None
                       ) -> tuple[list[bytes], list[str]]:
     """``items``: (segment id, written standard, text). Returns the packed analyses in
     input order and the strings their hashes stand for: all of them, or with ``only_new``
     those this process has not sent before (for a receiver that keeps every string it got
     from this process, as the local process pool does; a Dask task may be re-run
-    elsewhere, so it gets all)."""
+    elsewhere, so it gets all). With ``cache`` (the path of the language-layer cache) and
+    the items' cache ``keys`` the worker stores the packed analyses there itself, in one
+    transaction with the strings it sends (so the receiver need not pack them again)."""
     layer = _layer(nlp)
     strings = StringTable()
     out: list[bytes] = [b""] * len(items)
@@ -46,8 +54,12 @@ def analyse_partition(nlp: str, items: list[tuple[str, str, str]], only_new: boo
         out[i] = _pack(a)
         hashes += (a.orth, a.lemma)
     uniq = np.unique(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)
-    keys = uniq.tolist()
+    hashes_out = uniq.tolist()
     if only_new:
-        keys = [h for h in keys if h not in _SENT]
-        _SENT.update(keys)
-    return out, [strings[h] for h in keys]
+        hashes_out = [h for h in hashes_out if h not in _SENT]
+    texts = [strings[h] for h in hashes_out]
+    if cache is not None and keys is not None:
+        _cache(cache).put_packed(list(zip(keys, out, strict=True)), texts)
+    if only_new:
+        _SENT.update(hashes_out)
+    return out, texts

@@ -257,17 +257,23 @@ def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
     if processes > 1:
         from ..engine.pool import iter_analyses_pool
 
-        stream = iter_analyses_pool(layer, items, strings, layer.n_process)
+        # the workers store their results in the cache themselves
+        stream = iter_analyses_pool(layer, items, strings, layer.n_process,
+                                    cache=None if cache is None else str(cache.path),
+                                    keys=keys)
     else:
         stream = iter_analyses(layer, items, strings)
+    own_writes = cache is not None and processes == 1
     for i, a in stream:
         out[i] = a
-        fresh.append(i)
         tick(1)
-        if cache is not None and len(fresh) >= 5000:
+        if not own_writes:
+            continue
+        fresh.append(i)
+        if len(fresh) >= 5000:
             cache.put((keys[j], out[j]) for j in fresh)
             fresh = []
-    if cache is not None and fresh:
+    if own_writes and fresh:
         cache.put((keys[j], out[j]) for j in fresh)
     done = [a for a in out if a is not None]
     seconds = time.perf_counter() - t0

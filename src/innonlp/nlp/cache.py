@@ -47,17 +47,14 @@ def _pack(a: SegmentAnalysis) -> bytes:
 
 def _unpack(blob: bytes, segment_id: str, standard: str, strings: StringTable
             ) -> SegmentAnalysis:
-    n = int(np.frombuffer(blob, dtype=np.int32, count=1)[0])
-    pos = 4
-    orth = np.frombuffer(blob, dtype=np.uint64, count=n, offset=pos).copy()
-    pos += 8 * n
-    lemma = np.frombuffer(blob, dtype=np.uint64, count=n, offset=pos).copy()
-    pos += 8 * n
-    upos = np.frombuffer(blob, dtype=np.uint8, count=n, offset=pos).copy()
-    pos += n
-    offsets = np.frombuffer(blob, dtype=np.int32, count=n, offset=pos).copy()
-    pos += 4 * n
-    starts = np.frombuffer(blob, dtype=np.bool_, count=n, offset=pos).copy()
+    """The analysis packed in ``blob``; its arrays are read-only views into the blob (an
+    analysis is never changed in place, and a copy per array costs more than the rest)."""
+    n = int.from_bytes(blob[:4], "little", signed=True)
+    orth = np.frombuffer(blob, dtype=np.uint64, count=n, offset=4)
+    lemma = np.frombuffer(blob, dtype=np.uint64, count=n, offset=4 + 8 * n)
+    upos = np.frombuffer(blob, dtype=np.uint8, count=n, offset=4 + 16 * n)
+    offsets = np.frombuffer(blob, dtype=np.int32, count=n, offset=4 + 17 * n)
+    starts = np.frombuffer(blob, dtype=np.bool_, count=n, offset=4 + 21 * n)
     return SegmentAnalysis(segment_id, standard, orth, lemma, upos, offsets, starts, strings)
 
 
@@ -67,6 +64,8 @@ class AnalysisCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path), timeout=120)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # a cache: a power cut may lose the last transactions but never corrupts the file
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS analyses (key BLOB PRIMARY KEY, "
                         "value BLOB NOT NULL)")
         self.db.execute("CREATE TABLE IF NOT EXISTS strings (text TEXT PRIMARY KEY)")
@@ -96,13 +95,18 @@ class AnalysisCache:
             return
         hashes = np.unique(np.concatenate(arrays))
         new = [int(h) for h in hashes if int(h) not in self._known]
-        texts = [table[h] for h in new]
+        self.put_packed(rows, [table[h] for h in new])
+        self._known.update(new)
+
+    def put_packed(self, rows: Sequence[tuple[bytes, bytes]], texts: Iterable[str]) -> None:
+        """Store (key, packed analysis) rows and the strings their hashes stand for (all of
+        them, or at least those not stored before), in one transaction: what a worker
+        process that has the packed analyses at hand writes."""
         with self.db:
             self.db.executemany("INSERT OR IGNORE INTO strings (text) VALUES (?)",
                                 ((t,) for t in texts))
             self.db.executemany("INSERT OR REPLACE INTO analyses (key, value) VALUES (?, ?)",
                                 rows)
-        self._known.update(new)
 
     def unpack(self, blob: bytes, segment_id: str, standard: str, strings: StringTable
                ) -> SegmentAnalysis:

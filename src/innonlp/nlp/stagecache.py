@@ -83,6 +83,8 @@ class StageCache:
         self.keep = keep
         self.db = sqlite3.connect(str(self.path), timeout=120)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # a cache: a power cut may lose the last transactions but never corrupts the file
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS stages (stage TEXT, key BLOB, "
                         "created REAL, value BLOB, PRIMARY KEY (stage, key))")
         self.db.commit()
