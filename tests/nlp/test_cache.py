@@ -44,6 +44,23 @@ def test_second_pass_reads_everything_back(tmp_path: Path) -> None:
     assert _same(first, fresh)
 
 
+def test_worker_processes_fill_the_cache(tmp_path: Path, monkeypatch) -> None:
+    """With --jobs the workers write the cache; one process then reads all of it back."""
+    from innonlp.nlp import analysis
+
+    monkeypatch.setattr(analysis, "POOL_MIN_SEGMENTS", 1)
+    segs = ingest([_inputs(tmp_path)]).segments
+    cache = AnalysisCache(tmp_path / "c.sqlite")
+    first, r1 = analyze_segments(segs, NorwegianNLP("embedded", n_process=2), cache=cache)
+    assert r1["processes"] == 2 and r1["cache"]["analysed"] == len(segs)
+    cache.close()
+    cache = AnalysisCache(tmp_path / "c.sqlite")
+    second, r2 = analyze_segments(segs, NorwegianNLP("embedded"), cache=cache)
+    assert r2["cache"]["hits"] == len(segs) and r2["cache"]["analysed"] == 0
+    assert _same(first, second)
+    assert _same(first, analyze_segments(segs, NorwegianNLP("embedded"))[0])
+
+
 def test_key_changes_with_pipeline_standard_and_text() -> None:
     k = cache_key("innonlp-embedded-nb@0.1.0+model1", "nb", "Tekst.")
     assert k != cache_key("innonlp-embedded-nb@0.1.1+model1", "nb", "Tekst.")
