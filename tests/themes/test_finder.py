@@ -135,3 +135,23 @@ def test_fixed_number_of_themes_is_never_merged_below() -> None:
     assert f.n_themes_ == 5 and f.choice_["merged"] == []  # --themes N taken at its word
     a, b = f.labels_[75:100], f.labels_[100:125]
     assert np.bincount(a[a >= 0]).argmax() != np.bincount(b[b >= 0]).argmax()
+
+
+def test_token_list_tfidf_matches_scikit_learn() -> None:
+    """The fast term counting gives TfidfVectorizer's vocabulary and matrix exactly."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from innonlp.themes.finder import TokenListTfidf, _identity
+
+    rng = np.random.default_rng(3)
+    words = [f"ord{i}" for i in range(40)] + ["innspill", "kommune", "skole"]
+    docs = [[words[j] for j in rng.integers(0, len(words), rng.integers(0, 12))]
+            for _ in range(300)]
+    kw = {"analyzer": _identity, "sublinear_tf": True, "min_df": 2, "max_df": 0.5}
+    ours, ref = TokenListTfidf(**kw), TfidfVectorizer(**kw)
+    X, Y = ours.fit_transform(docs), ref.fit_transform(docs)
+    assert ours.vocabulary_ == ref.vocabulary_
+    assert type(X) is type(Y) and X.shape == Y.shape
+    assert np.array_equal(X.indptr, Y.indptr) and np.array_equal(X.indices, Y.indices)
+    assert np.array_equal(X.data, Y.data)
+    assert (ours.transform(docs[:5]) != ref.transform(docs[:5])).nnz == 0

@@ -46,15 +46,49 @@ def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
 
+try:  # the sparse type scikit-learn's own counting returns (set by its configuration)
+    from sklearn.utils._sparse import _align_api_if_sparse as _align
+except ImportError:  # older scikit-learn: always a matrix
+    def _align(X: Any) -> Any:
+        return sp.csr_matrix(X)
+
+
+class TokenListTfidf(TfidfVectorizer):
+    """TF-IDF over ready token lists (``analyzer`` = the identity): the term counts are
+    built with one hash pass over all tokens (pandas) and one sparse sum, instead of a
+    Python dictionary per segment; the same vocabulary (terms numbered in order of first
+    use, then sorted) and the same matrix as :class:`TfidfVectorizer`."""
+
+    def _count_vocab(self, raw_documents: Any, fixed_vocab: bool) -> Any:
+        if fixed_vocab or self.analyzer is not _identity:
+            return super()._count_vocab(raw_documents, fixed_vocab)
+        import pandas as pd
+
+        docs = raw_documents if isinstance(raw_documents, list) else list(raw_documents)
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        total = int(lengths.sum())
+        if not total:
+            raise ValueError("empty vocabulary; the documents have no tokens")
+        flat = np.empty(total, dtype=object)
+        flat[:] = [t for d in docs for t in d]
+        codes, terms = pd.factorize(flat)  # codes in order of first use, as sklearn's
+        itype = np.int64 if max(total, len(terms)) > np.iinfo(np.int32).max else np.int32
+        indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(itype)
+        X = sp.csr_array((np.ones(total, dtype=self.dtype), codes.astype(itype), indptr),
+                         shape=(len(docs), len(terms)))
+        X.sum_duplicates()  # counts per segment, indices sorted
+        return {t: i for i, t in enumerate(terms.tolist())}, _align(X)
+
+
 def default_vectorizer(n_docs: int) -> TfidfVectorizer:
     """TF-IDF with sublinear term frequency over terms in at least two segments (and, in
     corpora above 50,000 segments, in at least one in 25,000: a term that rare cannot shape
     a theme, and dropping the long tail keeps the LSA of big corpora fast and small) and
     at most half of them."""
     if n_docs < 20:
-        return TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1, max_df=1.0)
-    return TfidfVectorizer(analyzer=_identity, sublinear_tf=True,
-                           min_df=max(2, n_docs // 25_000), max_df=0.5)
+        return TokenListTfidf(analyzer=_identity, sublinear_tf=True, min_df=1, max_df=1.0)
+    return TokenListTfidf(analyzer=_identity, sublinear_tf=True,
+                          min_df=max(2, n_docs // 25_000), max_df=0.5)
 
 
 def _k_grid(lo: int, hi: int) -> list[int]:

@@ -91,14 +91,21 @@ def is_formalia(segment: Segment, analysis: SegmentAnalysis) -> bool:
         starts = np.concatenate([[0], starts])
     mask = analysis.content_mask()
     low = analysis.strings.lower
-    bounds = list(starts) + [n]
+    bounds = starts.tolist() + [n]
+    offsets = analysis.offsets
     for i in range(len(bounds) - 1):
-        s, e = int(bounds[i]), int(bounds[i + 1])
-        a = int(analysis.offsets[s])
-        z = int(analysis.offsets[e]) if e < n else len(text)
-        content = [low(int(h)) for h, m in zip(analysis.lemma[s:e], mask[s:e], strict=True)
-                   if m]
-        if not formula_sentence(text[a:z].strip(), content):
+        s, e = bounds[i], bounds[i + 1]
+        z = int(offsets[e]) if e < n else len(text)
+        sentence = text[int(offsets[s]):z].strip()
+        # what formula_sentence decides, cheapest test first: a long sentence is never a
+        # formula, an opening formula needs no lemmas
+        if len(sentence.split()) > FORMULA_MAX_WORDS:
+            return False
+        if sentence and FORMULA.match(sentence):
+            continue
+        # else a formula needs content lemmas, all of them procedural
+        content = analysis.lemma[s:e][mask[s:e]].tolist()
+        if not content or any(low(h) not in PROCEDURAL for h in content):
             return False
     return True
 
