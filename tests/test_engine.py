@@ -22,7 +22,9 @@ def test_dask_engine_matches_local(tmp_path: Path) -> None:
     assert remote.manifest["nlp"]["engine"] == "dask"
     assert remote.manifest["nlp"]["workers"] == 2
     assert remote.manifest["nlp"]["partitions"] >= 4
-    for name in ("themes.json", "themes.csv"):
+    # the key-phrase candidates, compound splits and formalia came from the workers
+    assert remote.manifest["nlp"]["features_on_workers"] is True
+    for name in ("themes.json", "themes.csv", "segments.parquet"):
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
     assert local.manifest["nlp"]["tokens"] == remote.manifest["nlp"]["tokens"]
 

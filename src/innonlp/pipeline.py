@@ -126,8 +126,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     ``cache`` is the path of the language-layer cache (None: no cache); ``n_process`` runs
     the language layer in that many processes, with the same output. ``engine="dask"`` runs
     the language layer on the Dask cluster at ``scheduler`` (or on a local cluster of
-    ``max(n_process, 2)`` workers), with the same output; the cache applies to the local
-    engine only.
+    ``max(n_process, 2)`` workers), with the same output; the workers then also find the
+    themes stage's per-segment features; the cache applies to the local engine only.
     """
     if engine not in ("local", "dask"):
         raise ConfigError(f"--engine must be local or dask. Got {engine!r} instead.")
@@ -165,6 +165,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             reused.append("ingest")
         write_ingest_outputs(result, out_path)
     analyses: list[Any] = []
+    part_features = None  # the themes stage's per-segment features, from Dask workers
     nlp_record = theme_record = doc = comparison = None
     tkey = derived_key(ikey, layer.record()["pipelines"] if layer else None,
                        asdict(themes or ThemeParams()))
@@ -180,9 +181,9 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             if engine == "dask":
                 from .engine.dask_engine import analyze_segments_dask
 
-                analyses, nlp_record = analyze_segments_dask(
+                analyses, nlp_record, part_features = analyze_segments_dask(
                     result.segments, layer, scheduler, n_workers=max(n_process, 2),
-                    progress=advance)
+                    progress=advance, features="themes" in stages)
             else:
                 store = AnalysisCache(cache) if cache is not None else None
                 try:
@@ -199,7 +200,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                 reused.append("themes")
             else:
                 doc = find_themes(result.segments, analyses, result.submissions, themes,
-                                  n_jobs=n_process)
+                                  n_jobs=n_process, features=part_features)
+                part_features = None
                 steps = doc.pop("_seconds", {})
                 timings.update({f"themes.{k}": v for k, v in steps.items()})
                 if stage_cache is not None:

@@ -61,6 +61,30 @@ def test_corpus_in_worker_processes_equals_one_process(monkeypatch) -> None:
     assert {k: many.surface[k] for k in many.keys} == {k: one.surface[k] for k in one.keys}
 
 
+def test_corpus_joined_from_parts_equals_the_whole() -> None:
+    """Candidates found part by part (as Dask workers do) and joined give the same corpus,
+    wherever the parts are cut."""
+    texts = [(f"s{i % 3}", t) for i, t in enumerate([
+        "Vi trenger mer innovasjon i offentlig sektor.", "Digitale tjenester for alle.",
+        "Innovasjonsarbeid krever tid og ledelse.", "Offentlig sektor må dele data.",
+        "Arbeid med innovasjon krever ledelse.", "Gode digitale løsninger i kommunene."] * 2)]
+    whole, analyses = _corpus(texts)
+    ids = [s for s, _ in texts]
+    for cuts in ([0, 12], [0, 1, 5, 12], [0, 3, 4, 11, 12]):
+        chunks = [score.phrase_chunk(analyses[a:b]) for a, b in
+                  zip(cuts, cuts[1:], strict=False)]
+        joined = PhraseCorpus.from_chunks(chunks, ids, whole.n_tokens)
+        assert joined.keys == whole.keys and joined.atoms == whole.atoms
+        assert joined.total == whole.total and joined.n_tokens == whole.n_tokens
+        assert joined.key_ids.tolist() == whole.key_ids.tolist()
+        assert joined.ptr.tolist() == whole.ptr.tolist()
+        assert joined.has_atoms.tolist() == whole.has_atoms.tolist()
+        assert {k: joined.surface[k] for k in joined.keys} == \
+            {k: whole.surface[k] for k in whole.keys}
+    with pytest.raises(ValueError, match="differ in length"):
+        PhraseCorpus.from_chunks([score.phrase_chunk(analyses[:4])], ids, 1)
+
+
 def test_lemma_grouping_natural_surface_and_no_stop_only(corpus: PhraseCorpus) -> None:
     out = noun_phrase_ctfidf(corpus, {"all": list(range(len(corpus)))}, 15)
     phrases = out["all"]

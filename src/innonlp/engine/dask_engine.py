@@ -1,11 +1,15 @@
-"""The language analysis on a Dask cluster (``--engine dask [--scheduler ADDRESS]``).
+"""The language analysis, and the per-segment features of the themes stage, on a Dask
+cluster (``--engine dask [--scheduler ADDRESS]``).
 
 Segments are cut into partitions (``partition_size`` each, at least four per worker when
 there is enough text) and sent to the workers at most ``2 × workers`` at a time; results
 come back as compact arrays and are put in input order as they arrive, so neither side ever
 holds all the spaCy documents. The tier is resolved here first (``auto`` becomes the model
 that this machine would use) and the workers must have the same innonlp and model installed;
-the result is identical to the local engine's.
+the result is identical to the local engine's. With the themes stage, each worker also
+finds its partition's key-phrase candidates, compound splits and formalia flags while the
+analyses are in its memory, so the client only joins them (in partition order: the same
+features as computed locally).
 """
 
 from __future__ import annotations
@@ -19,15 +23,22 @@ from spacy.strings import StringStore
 from ..nlp.analysis import SegmentAnalysis, StringTable
 from ..nlp.cache import _unpack
 from ..nlp.loader import NorwegianNLP
+from ..themes.build import PartFeatures
 from ..types import Segment
-from .worker import analyse_partition, layer_spec
+from .worker import analyse_partition, analyse_partition_features, layer_spec
 
 
 def analyze_segments_dask(segments: Sequence[Segment], layer: NorwegianNLP,
                           scheduler: str | None = None, n_workers: int = 2,
                           partition_size: int = 2000,
                           progress: Callable[[int], None] | None = None,
-                          client: Any = None) -> tuple[list[SegmentAnalysis], dict[str, Any]]:
+                          client: Any = None, features: bool = False
+                          ) -> tuple[list[SegmentAnalysis], dict[str, Any],
+                                     list[PartFeatures] | None]:
+    """The analyses in segment order, the run record and, with ``features``, the themes
+    stage's per-segment features of every partition, in order (worked out on the workers
+    right after the analysis: :func:`~innonlp.engine.worker.analyse_partition_features`);
+    otherwise None."""
     from distributed import Client, LocalCluster, as_completed
 
     tick = progress or (lambda n: None)
@@ -47,7 +58,8 @@ def analyze_segments_dask(segments: Sequence[Segment], layer: NorwegianNLP,
         parts = [[(s.id, s.standard or "nb", s.text) for s in segments[i:i + size]]
                  for i in range(0, len(segments), size)]
         spec = layer_spec(layer)
-        results: dict[int, tuple[list[bytes], list[str]]] = {}
+        results: dict[int, tuple[Any, ...]] = {}
+        task = analyse_partition_features if features else analyse_partition
         pending = iter(enumerate(parts))
         running = as_completed()
         index: dict[str, int] = {}
@@ -55,7 +67,7 @@ def analyze_segments_dask(segments: Sequence[Segment], layer: NorwegianNLP,
         def submit() -> None:
             nxt = next(pending, None)
             if nxt is not None:
-                fut = client.submit(analyse_partition, spec, nxt[1], pure=False)
+                fut = client.submit(task, spec, nxt[1], pure=False)
                 index[fut.key] = nxt[0]
                 running.add(fut)
 
@@ -71,8 +83,10 @@ def analyze_segments_dask(segments: Sequence[Segment], layer: NorwegianNLP,
         strings = StringTable()
         strings.add_store(store)
         out: list[SegmentAnalysis] = []
+        found: list[PartFeatures] = []
         for i, part in enumerate(parts):
-            packed, texts = results.pop(i)
+            packed, texts, *more = results.pop(i)
+            found.extend(more)
             for t in texts:
                 store.add(t)
             out.extend(_unpack(b, sid, std, strings)
@@ -83,8 +97,9 @@ def analyze_segments_dask(segments: Sequence[Segment], layer: NorwegianNLP,
                   "scheduler": scheduler or f"LocalCluster({n_workers} workers)",
                   "workers": workers, "partitions": len(parts), "segments": len(out),
                   "tokens": tokens, "seconds": round(seconds, 2),
-                  "words_per_second": round(tokens / seconds) if seconds > 0 else None}
-        return out, record
+                  "words_per_second": round(tokens / seconds) if seconds > 0 else None,
+                  "features_on_workers": features}
+        return out, record, (found if features else None)
     finally:
         if own_client:
             client.close()

@@ -1,4 +1,5 @@
-"""What a Dask worker runs: one partition of segments through the language layer.
+"""What a worker runs: one partition of segments through the language layer (and, on
+Dask, the per-segment features of the themes stage).
 
 Importable (not defined in ``__main__``) so workers can unpickle it. Each worker builds its
 pipelines once (cached per process) and sends back compact arrays and the strings behind
@@ -11,9 +12,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..nlp.analysis import StringTable, iter_analyses
+from ..nlp.analysis import SegmentAnalysis, StringTable, iter_analyses
 from ..nlp.cache import AnalysisCache, _pack
 from ..nlp.loader import NorwegianNLP
+from ..themes.build import PartFeatures, part_features
 
 
 def layer_spec(layer: NorwegianNLP) -> str:
@@ -45,13 +47,31 @@ def analyse_partition(nlp: str, items: list[tuple[str, str, str]], only_new: boo
     elsewhere, so it gets all). With ``cache`` (the path of the language-layer cache) and
     the items' cache ``keys`` the worker stores the packed analyses there itself, in one
     transaction with the strings it sends (so the receiver need not pack them again)."""
+    out, texts, _ = _analyse(nlp, items, only_new, cache, keys)
+    return out, texts
+
+
+def analyse_partition_features(nlp: str, items: list[tuple[str, str, str]]
+                               ) -> tuple[list[bytes], list[str], PartFeatures]:
+    """:func:`analyse_partition` (all strings), and then the per-segment features the
+    themes stage needs (key-phrase candidates, compound splits, formalia flags: see
+    :func:`~innonlp.themes.build.part_features`), while the analyses are at hand."""
+    out, texts, analyses = _analyse(nlp, items)
+    return out, texts, part_features([text for _, _, text in items], analyses)
+
+
+def _analyse(nlp: str, items: list[tuple[str, str, str]], only_new: bool = False,
+             cache: str | None = None, keys: list[bytes] | None = None
+             ) -> tuple[list[bytes], list[str], list[SegmentAnalysis]]:
     layer = _layer(nlp)
     strings = StringTable()
     out: list[bytes] = [b""] * len(items)
+    analyses: list[SegmentAnalysis | None] = [None] * len(items)
     hashes = []
     indexed = ((i, sid, std, text) for i, (sid, std, text) in enumerate(items))
     for i, a in iter_analyses(layer, indexed, strings):
         out[i] = _pack(a)
+        analyses[i] = a
         hashes += (a.orth, a.lemma)
     uniq = np.unique(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)
     hashes_out = uniq.tolist()
@@ -62,4 +82,4 @@ def analyse_partition(nlp: str, items: list[tuple[str, str, str]], only_new: boo
         _cache(cache).put_packed(list(zip(keys, out, strict=True)), texts)
     if only_new:
         _SENT.update(hashes_out)
-    return out, texts
+    return out, texts, [a for a in analyses if a is not None]

@@ -64,6 +64,24 @@ class PhraseCorpus:
         # few big chunks: every chunk repeats the common keys that are merged here
         chunks = fork_map(_phrase_chunk, (analyses, texts, {}), len(analyses), n_jobs,
                           chunk=max(2000, len(analyses) // 8 + 1))
+        self._merge(chunks, sum(len(a) for a in analyses))
+
+    @classmethod
+    def from_chunks(cls, chunks: Sequence[_Chunk], submission_ids: Sequence[str],
+                    n_tokens: int) -> PhraseCorpus:
+        """The corpus from the candidates of consecutive parts of it, found elsewhere (by
+        :func:`phrase_chunk`, say on the Dask workers that analysed those parts): the same
+        corpus as one built from all the analyses at once."""
+        self = cls.__new__(cls)
+        self.submission_ids = list(submission_ids)
+        if sum(len(c.counts) for c in chunks) != len(self.submission_ids):
+            raise ValueError("the chunks and submission_ids differ in length")
+        self._merge(chunks, n_tokens)
+        return self
+
+    def _merge(self, chunks: Sequence[_Chunk], n_tokens: int) -> None:
+        # keys numbered in order of first use over the chunks in order: the result does not
+        # depend on where the chunks were cut
         keys: list[tuple[str, ...]] = []
         key_id: dict[tuple[str, ...], int] = {}
         atoms: dict[tuple[str, ...], frozenset[str]] = {}
@@ -93,7 +111,7 @@ class PhraseCorpus:
         freq = np.bincount(self.key_ids, minlength=len(keys)).tolist()
         self.total: Counter = Counter(dict(zip(keys, freq, strict=True)))
         self.surface = _Surfaces(surfaces)
-        self.n_tokens = sum(len(a) for a in analyses)
+        self.n_tokens = n_tokens
 
     def __len__(self) -> int:
         return len(self.submission_ids)
@@ -113,6 +131,14 @@ class _Chunk(NamedTuple):
     has_atoms: np.ndarray                # per candidate
     counts: np.ndarray                   # candidates per segment
     surfaces: Counter                    # (local key id, written form) → mentions
+
+
+def phrase_chunk(analyses: Sequence[SegmentAnalysis], atom_cache: dict | None = None
+                 ) -> _Chunk:
+    """The candidates of consecutive segments, compactly (what
+    :meth:`PhraseCorpus.from_chunks` joins); ``atom_cache`` as in :func:`scan`."""
+    return _phrase_chunk((list(analyses), [], {} if atom_cache is None else atom_cache),
+                         0, len(analyses))
 
 
 def _phrase_chunk(state: tuple[list[SegmentAnalysis], list[str], dict], start: int,

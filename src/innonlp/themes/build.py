@@ -18,7 +18,7 @@ import numpy as np
 from sklearn.decomposition import TruncatedSVD
 
 from ..engine.forkmap import fork_map
-from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus, extract_groups
+from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus, extract_groups, phrase_chunk
 from ..nlp.analysis import UPOS, SegmentAnalysis, precompute_content_masks
 from ..nlp.compounds import remember_splits, split_compound
 from ..nlp.loader import pipeline_standard
@@ -26,7 +26,7 @@ from ..nlp.sentences import split_sentences
 from ..nlp.stopwords import stop_lemmas
 from ..types import Segment, Submission
 from .finder import OUTLIER, ThemeFinder
-from .formalia import FORMALIA_LABEL, is_formalia
+from .formalia import FORMALIA_LABEL, is_formalia, text_is_formalia
 from .stability import UNSTABLE_BELOW, bootstrap_stability
 
 SCHEMA = "innonlp.themes/1"
@@ -136,24 +136,72 @@ def _formalia_chunk(state: tuple[Sequence[Segment], Sequence[SegmentAnalysis]],
     return [is_formalia(segments[i], analyses[i]) for i in range(start, stop)]
 
 
+@dataclass
+class PartFeatures:
+    """The per-segment features of consecutive segments, worked out where they were
+    analysed (a Dask worker): key-phrase candidates, the compound splits of their nouns and
+    adjectives, formalia flags. :func:`segment_features` joins the parts in order."""
+
+    phrases: Any  # keyphrases.score._Chunk
+    splits: list[tuple[tuple[str, str], tuple[str, str] | None]]
+    formalia: np.ndarray
+    n_tokens: int
+
+
+_ATOMS: dict[tuple, Any] = {}  # a worker's atom memo, kept over its partitions
+
+
+def part_features(texts: Sequence[str], analyses: Sequence[SegmentAnalysis]
+                  ) -> PartFeatures:
+    """:class:`PartFeatures` of segments with these texts and analyses (one string
+    table), what a worker computes after the language layer."""
+    if len(_ATOMS) > 1_000_000:
+        _ATOMS.clear()  # bounded: the memo only saves time
+    analyses = list(analyses)
+    precompute_content_masks(analyses)
+    splits: dict[tuple[str, str], tuple[str, str] | None] = {}
+    for a in analyses:
+        lang, low = pipeline_standard(a.standard), a.strings.lower
+        mask = a.content_mask() & np.isin(a.pos, _COMPOUND_POS)
+        for h in a.lemma[mask].tolist():
+            k = (low(h), lang)
+            if k not in splits:
+                splits[k] = split_compound(*k)
+    return PartFeatures(phrase_chunk(analyses, _ATOMS), sorted(splits.items()),
+                        np.array([text_is_formalia(t, a) for t, a in
+                                  zip(texts, analyses, strict=True)], dtype=bool),
+                        sum(len(a) for a in analyses))
+
+
 def segment_features(segments: Sequence[Segment] | None,
-                     analyses: Sequence[SegmentAnalysis], n_jobs: int = 1
+                     analyses: Sequence[SegmentAnalysis], n_jobs: int = 1,
+                     parts: Sequence[PartFeatures] | None = None
                      ) -> tuple[PhraseCorpus, list[list[str]], np.ndarray | None]:
     """The key-phrase candidates, the token lists for clustering (content lemmas, the
     parts of compound words and multi-word phrase keys) and, given the segments, the
     formalia flags; the per-segment work runs in ``n_jobs`` forked processes on big
-    corpora (the same result as one)."""
+    corpora (the same result as one), or was done already by the workers that analysed
+    the segments (``parts``, in segment order: the same result again)."""
     analyses = list(analyses)
-    docs = _base_tokens(analyses, n_jobs)  # first: it splits every compound once
-    texts = [s.text for s in segments] if segments is not None else [""] * len(analyses)
     ids = [s.submission_id for s in segments] if segments is not None else \
         [str(i) for i in range(len(analyses))]
-    corpus = PhraseCorpus(analyses, texts, ids, n_jobs)
+    if parts is not None:
+        for p in parts:
+            remember_splits(p.splits)
+        docs = _base_tokens(analyses, 1)  # every split is known: lookups only
+        corpus = PhraseCorpus.from_chunks([p.phrases for p in parts], ids,
+                                          sum(p.n_tokens for p in parts))
+        formal = None if segments is None else np.concatenate(
+            [p.formalia for p in parts] or [np.zeros(0, dtype=bool)])
+    else:
+        docs = _base_tokens(analyses, n_jobs)  # first: it splits every compound once
+        texts = [s.text for s in segments] if segments is not None else [""] * len(analyses)
+        corpus = PhraseCorpus(analyses, texts, ids, n_jobs)
+        formal = None if segments is None else np.array(
+            [f for chunk in fork_map(_formalia_chunk, (segments, analyses), len(analyses),
+                                     n_jobs, chunk=10_000) for f in chunk], dtype=bool)
     for d, extra in zip(docs, _phrase_tokens(corpus), strict=True):
         d.extend(extra)
-    formal = None if segments is None else np.array(
-        [f for chunk in fork_map(_formalia_chunk, (segments, analyses), len(analyses),
-                                 n_jobs, chunk=10_000) for f in chunk], dtype=bool)
     return corpus, docs, formal
 
 
@@ -239,17 +287,19 @@ def _phrases_json(phrases: list[KeyPhrase]) -> list[dict[str, Any]]:
 
 def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis],
                 submissions: Sequence[Submission], params: ThemeParams | None = None,
-                n_jobs: int = 1) -> dict[str, Any]:
+                n_jobs: int = 1, features: Sequence[PartFeatures] | None = None
+                ) -> dict[str, Any]:
     """Cluster, describe and return the ``themes.json`` document (plus per-segment arrays
     under the private key ``_segments``). ``n_jobs``: processes for the per-segment
-    features of big corpora (the result does not depend on it)."""
+    features of big corpora (the result does not depend on it); ``features``: those
+    features, worked out already where the segments were analysed."""
     p = params or ThemeParams()
     subs = {s.id: s for s in submissions}
     submitters = {s.id: s.organisation or s.submitter for s in submissions
                   if s.organisation or s.submitter}
     clock = [time.perf_counter()]
     precompute_content_masks(list(analyses))
-    corpus, docs, formal = segment_features(segments, analyses, n_jobs)
+    corpus, docs, formal = segment_features(segments, analyses, n_jobs, features)
     assert formal is not None
     keep = np.flatnonzero(~formal)
     clock.append(time.perf_counter())  # features: candidates, token lists, formalia

@@ -80,7 +80,11 @@ def formula_sentence(text: str, content_lemmas: Sequence[str] = ()) -> bool:
 def is_formalia(segment: Segment, analysis: SegmentAnalysis) -> bool:
     """Every sentence of the segment is a formula (see :func:`formula_sentence`); the
     sentences are the language layer's."""
-    text = segment.text
+    return text_is_formalia(segment.text, analysis)
+
+
+def text_is_formalia(text: str, analysis: SegmentAnalysis) -> bool:
+    """:func:`is_formalia` for a segment's text and its analysis."""
     n = len(analysis)
     if n == 0:
         return not text.strip()

@@ -1,0 +1,29 @@
+"""The themes stage's per-segment features: worked out part by part where the segments were
+analysed (the Dask engine's workers) they equal those of the whole corpus at once."""
+
+from innonlp.config import load_config
+from innonlp.ingest import ingest
+from innonlp.nlp import NorwegianNLP
+from innonlp.nlp.analysis import analyze_segments
+from innonlp.nlp.standard import annotate_standards
+from innonlp.themes.build import part_features, segment_features
+
+from ..conftest import SAMPLE
+
+
+def test_features_joined_from_parts_equal_the_whole() -> None:
+    cfg = load_config(SAMPLE / "innonlp.toml")
+    res = ingest([SAMPLE / "innspill"], cfg)
+    _, segments = annotate_standards(res.submissions, res.segments)
+    analyses, _ = analyze_segments(segments, NorwegianNLP(nlp="embedded"))
+    corpus, docs, formal = segment_features(segments, analyses)
+    assert formal is not None and formal.any() and not formal.all()
+    n = len(segments)
+    cuts = [0, 1, n // 3, n // 3 + 2, n]
+    parts = [part_features([s.text for s in segments[a:b]], analyses[a:b])
+             for a, b in zip(cuts, cuts[1:], strict=False)]
+    corpus2, docs2, formal2 = segment_features(segments, analyses, parts=parts)
+    assert docs2 == docs
+    assert formal2 is not None and formal2.tolist() == formal.tolist()
+    assert corpus2.keys == corpus.keys and corpus2.key_ids.tolist() == corpus.key_ids.tolist()
+    assert corpus2.ptr.tolist() == corpus.ptr.tolist() and corpus2.n_tokens == corpus.n_tokens
