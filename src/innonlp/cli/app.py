@@ -288,8 +288,9 @@ def analyze_cmd(
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
     engine: Annotated[str, typer.Option(
-        "--engine", help="Where the language analysis runs: local, or dask (a Dask cluster; "
-                         "needs innonlp[dask]).")] = "local",
+        "--engine", help="Where the language analysis and the themes stage's per-segment "
+                         "features run: local, or dask (a Dask cluster; needs "
+                         "innonlp[dask]).")] = "local",
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with "
                             "--engine dask: a local cluster of --jobs workers, at least 2).")
