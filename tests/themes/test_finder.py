@@ -148,10 +148,14 @@ def test_token_list_tfidf_matches_scikit_learn() -> None:
     docs = [[words[j] for j in rng.integers(0, len(words), rng.integers(0, 12))]
             for _ in range(300)]
     kw = {"analyzer": _identity, "sublinear_tf": True, "min_df": 2, "max_df": 0.5}
-    ours, ref = TokenListTfidf(**kw), TfidfVectorizer(**kw)
-    X, Y = ours.fit_transform(docs), ref.fit_transform(docs)
-    assert ours.vocabulary_ == ref.vocabulary_
-    assert type(X) is type(Y) and X.shape == Y.shape
-    assert np.array_equal(X.indptr, Y.indptr) and np.array_equal(X.indices, Y.indices)
-    assert np.array_equal(X.data, Y.data)
-    assert (ours.transform(docs[:5]) != ref.transform(docs[:5])).nnz == 0
+    ref = TfidfVectorizer(**kw)
+    Y = ref.fit_transform(docs)
+    for batch in (2_000_000, 50, 1):  # one batch, several, one segment at a time
+        ours = TokenListTfidf(**kw)
+        ours.batch_tokens = batch
+        X = ours.fit_transform(docs)
+        assert ours.vocabulary_ == ref.vocabulary_
+        assert type(X) is type(Y) and X.shape == Y.shape
+        assert np.array_equal(X.indptr, Y.indptr) and np.array_equal(X.indices, Y.indices)
+        assert np.array_equal(X.data, Y.data)
+        assert (ours.transform(docs[:5]) != ref.transform(docs[:5])).nnz == 0

@@ -55,9 +55,12 @@ except ImportError:  # older scikit-learn: always a matrix
 
 class TokenListTfidf(TfidfVectorizer):
     """TF-IDF over ready token lists (``analyzer`` = the identity): the term counts are
-    built with one hash pass over all tokens (pandas) and one sparse sum, instead of a
-    Python dictionary per segment; the same vocabulary (terms numbered in order of first
-    use, then sorted) and the same matrix as :class:`TfidfVectorizer`."""
+    built with hash passes over many tokens at once (pandas) and sparse sums, a few
+    thousand segments at a time (so memory stays small), instead of a Python dictionary
+    per segment; the same vocabulary (terms numbered in order of first use, then sorted)
+    and the same matrix as :class:`TfidfVectorizer`."""
+
+    batch_tokens = 2_000_000
 
     def _count_vocab(self, raw_documents: Any, fixed_vocab: bool) -> Any:
         if fixed_vocab or self.analyzer is not _identity:
@@ -66,18 +69,38 @@ class TokenListTfidf(TfidfVectorizer):
 
         docs = raw_documents if isinstance(raw_documents, list) else list(raw_documents)
         lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
-        total = int(lengths.sum())
-        if not total:
+        vocab: dict[str, int] = {}
+        data, indices, row_nnz = [], [], []
+        ends = np.cumsum(lengths)
+        start = 0
+        while start < len(docs):
+            base = int(ends[start - 1]) if start else 0
+            stop = max(start + 1, int(np.searchsorted(ends, base + self.batch_tokens,
+                                                      side="right")))
+            batch = docs[start:stop]
+            n = int(ends[stop - 1]) - base
+            flat = np.empty(n, dtype=object)
+            flat[:] = [t for d in batch for t in d]
+            codes, terms = pd.factorize(flat)  # in order of first use within the batch
+            remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in terms.tolist()),
+                                dtype=np.int64, count=len(terms))
+            indptr = np.concatenate([[0], np.cumsum(lengths[start:stop])])
+            X = sp.csr_array((np.ones(n), remap[codes], indptr),
+                             shape=(stop - start, max(len(vocab), 1)))
+            X.sum_duplicates()  # counts per segment, indices sorted
+            data.append(X.data)
+            indices.append(X.indices.astype(np.int64))
+            row_nnz.append(np.diff(X.indptr))
+            start = stop
+        if not vocab:
             raise ValueError("empty vocabulary; the documents have no tokens")
-        flat = np.empty(total, dtype=object)
-        flat[:] = [t for d in docs for t in d]
-        codes, terms = pd.factorize(flat)  # codes in order of first use, as sklearn's
-        itype = np.int64 if max(total, len(terms)) > np.iinfo(np.int32).max else np.int32
-        indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(itype)
-        X = sp.csr_array((np.ones(total, dtype=self.dtype), codes.astype(itype), indptr),
-                         shape=(len(docs), len(terms)))
-        X.sum_duplicates()  # counts per segment, indices sorted
-        return {t: i for i, t in enumerate(terms.tolist())}, _align(X)
+        nnz = int(sum(len(d) for d in data))
+        itype = np.int64 if max(nnz, len(vocab)) > np.iinfo(np.int32).max else np.int32
+        indptr = np.concatenate([[0], np.cumsum(np.concatenate(row_nnz))]).astype(itype)
+        X = sp.csr_array((np.concatenate(data).astype(self.dtype),
+                          np.concatenate(indices).astype(itype), indptr),
+                         shape=(len(docs), len(vocab)))
+        return vocab, _align(X)
 
 
 def default_vectorizer(n_docs: int) -> TfidfVectorizer:
