@@ -159,3 +159,24 @@ def test_token_list_tfidf_matches_scikit_learn() -> None:
         assert np.array_equal(X.indptr, Y.indptr) and np.array_equal(X.indices, Y.indices)
         assert np.array_equal(X.data, Y.data)
         assert (ours.transform(docs[:5]) != ref.transform(docs[:5])).nnz == 0
+
+
+def test_cosine_silhouette_equals_scikit_learn() -> None:
+    """The silhouette from cluster sums is scikit-learn's (same sampled rows), singletons
+    and all-zero rows included."""
+    from sklearn.metrics import silhouette_score
+    from sklearn.preprocessing import normalize
+
+    from innonlp.themes.finder import cosine_silhouette
+
+    rng = np.random.default_rng(5)
+    for n, d, k, sample in ((40, 3, 4, 40), (500, 20, 7, 300), (3500, 50, 12, 3000)):
+        X = normalize(rng.normal(size=(n, d)) + rng.normal(size=(1, d)))
+        X[:2] = 0.0
+        labels = rng.integers(0, k, n)
+        labels[5] = k  # a cluster of one
+        ref = silhouette_score(X, labels, metric="cosine", sample_size=sample,
+                               random_state=3)
+        assert abs(cosine_silhouette(X, labels, sample, 3) - ref) < 1e-12
+    with pytest.raises(ValueError, match="Number of labels"):
+        cosine_silhouette(np.eye(3), np.array([0, 1, 2]), 3, 0)

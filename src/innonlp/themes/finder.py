@@ -34,8 +34,8 @@ import scipy.sparse as sp
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
+from sklearn.utils import check_random_state
 
 from ..errors import ConfigError
 
@@ -114,6 +114,37 @@ def default_vectorizer(n_docs: int) -> TfidfVectorizer:
                           min_df=max(2, n_docs // 25_000), max_df=0.5)
 
 
+def cosine_silhouette(X: np.ndarray, labels: np.ndarray, sample_size: int,
+                      seed: int) -> float:
+    """``silhouette_score(X, labels, metric="cosine", sample_size=…, random_state=seed)``
+    (the same rows sampled), from cluster sums instead of all pairwise distances: the mean
+    cosine distance from a row x to the rows of a cluster C is ``1 - x·S_C / |C|`` with S_C
+    the sum of C's normalised rows (and, inside its own cluster, without x itself), so the
+    cost is rows × clusters instead of rows². Equal to scikit-learn's up to rounding."""
+    idx = check_random_state(seed).permutation(len(X))[:sample_size]
+    Xs = normalize(X[idx])
+    names, lab = np.unique(labels[idx], return_inverse=True)
+    k, n = len(names), len(idx)
+    if not 2 <= k <= n - 1:
+        raise ValueError(f"Number of labels is {k}. Valid values are 2 to n_samples - 1 "
+                         "(inclusive)")
+    sizes = np.bincount(lab, minlength=k).astype(float)
+    sums = np.zeros((k, Xs.shape[1]))
+    np.add.at(sums, lab, Xs)
+    sims = Xs @ sums.T  # row · cluster sum
+    own = sims[np.arange(n), lab] - np.einsum("ij,ij->i", Xs, Xs)
+    rest = sizes[lab] - 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        intra = np.where(rest > 0, (rest - own) / rest, 0.0)
+        inter_all = 1.0 - sims / sizes
+    inter_all[np.arange(n), lab] = np.inf
+    inter = inter_all.min(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sil = (inter - intra) / np.maximum(intra, inter)
+    sil[rest == 0] = 0.0  # a cluster of one: 0, as scikit-learn has it
+    return float(np.mean(np.nan_to_num(sil)))
+
+
 def _k_grid(lo: int, hi: int) -> list[int]:
     if hi <= lo:
         return [lo]
@@ -188,9 +219,7 @@ class ThemeFinder:
     def _silhouette(self, Z: np.ndarray, labels: np.ndarray) -> float:
         if len(set(labels.tolist())) < 2:
             return -1.0
-        n = min(len(Z), 3000)
-        return float(silhouette_score(Z, labels, metric="cosine", sample_size=n,
-                                      random_state=self.seed))
+        return cosine_silhouette(Z, labels, min(len(Z), 3000), self.seed)
 
     def _choose_k(self, Z: np.ndarray, lo: int, hi: int, n_init: int = 2
                   ) -> tuple[int, dict[int, float]]:
