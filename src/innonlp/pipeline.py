@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from .compare.run import compare_with_summary, write_comparison
 from .config import IngestConfig
 from .errors import ConfigError
@@ -85,10 +87,16 @@ def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
         timings[name] = time.perf_counter() - t
 
 
-def write_ingest_outputs(result: IngestResult, out: Path) -> None:
+def write_ingest_outputs(result: IngestResult, out: Path
+                         ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Write submissions.parquet and segments.parquet; return (segments, submissions) as
+    frames (the themes stage adds its columns to copies of them)."""
     n_segments = Counter(s.submission_id for s in result.segments)
-    write_parquet(out / "submissions.parquet", submissions_frame(result.submissions, n_segments))
-    write_parquet(out / "segments.parquet", segments_frame(result.segments))
+    subs = submissions_frame(result.submissions, n_segments)
+    segs = segments_frame(result.segments)
+    write_parquet(out / "submissions.parquet", subs)
+    write_parquet(out / "segments.parquet", segs)
+    return segs, subs
 
 
 def run_ingest(inputs: Iterable[str | Path], out: str | Path,
@@ -163,7 +171,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                 stage_cache.put("ingest", ikey, result)
         else:
             reused.append("ingest")
-        write_ingest_outputs(result, out_path)
+        ingest_frames = write_ingest_outputs(result, out_path)
     analyses: list[Any] = []
     part_features = None  # the themes stage's per-segment features, from Dask workers
     nlp_record = theme_record = doc = comparison = None
@@ -207,10 +215,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                 if stage_cache is not None:
                     stage_cache.put("themes", tkey, {"doc": doc, "nlp": nlp_record})
             advance(1)
-            n_seg = Counter(s.submission_id for s in result.segments)
-            seg_frame, sub_frame = write_themes(doc, segments_frame(result.segments),
-                                                out_path,
-                                                submissions_frame(result.submissions, n_seg))
+            seg_frame, sub_frame = write_themes(doc, ingest_frames[0], out_path,
+                                                ingest_frames[1])
         theme_record = {"n_themes": len(doc["themes"]),
                         "outlier_share": doc["outliers"]["share_of_segments"],
                         "choice": doc["choice"], "seconds": round(timings["themes"], 2)}
