@@ -40,6 +40,7 @@ def test_worker_processes_match_one_process(tmp_path: Path, monkeypatch) -> None
     """Every step that can run in forked workers (standard detection, campaign signatures,
     masking, the language layer, key-phrase candidates, token lists, formalia) gives the
     bytes of one process, with the workers forced on for the small sample."""
+    from innonlp import pipeline
     from innonlp.engine import forkmap
     from innonlp.nlp import analysis
 
@@ -48,8 +49,12 @@ def test_worker_processes_match_one_process(tmp_path: Path, monkeypatch) -> None
     monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
     monkeypatch.setattr(forkmap, "MAX_CHUNK", 7)
     monkeypatch.setattr(analysis, "POOL_MIN_SEGMENTS", 1)
-    many = analyze([SAMPLE / "innspill"], tmp_path / "many", config=cfg, n_process=2)
+    monkeypatch.setattr(pipeline, "EARLY_POOL_BYTES", 0)  # workers started before ingest
+    many = analyze([SAMPLE / "innspill"], tmp_path / "many", config=cfg, n_process=2,
+                   cache=tmp_path / "c.sqlite")
     assert many.manifest["nlp"]["processes"] == 2
+    assert many.manifest["nlp"]["workers_started"].startswith("before ingest")
+    assert many.manifest["nlp"]["load_seconds"] == 0
     assert one.manifest["campaigns"]
     for name in ("themes.json", "themes.csv", "segments.parquet", "submissions.parquet"):
         assert (tmp_path / "many" / name).read_bytes() == \

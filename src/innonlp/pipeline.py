@@ -87,6 +87,32 @@ def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
         timings[name] = time.perf_counter() - t
 
 
+EARLY_POOL_BYTES = 4_000_000  # inputs this big start the language-layer workers early
+
+
+def _input_bytes(inputs: list[str | Path]) -> int:
+    total = 0
+    for item in inputs:
+        root = Path(item)
+        try:
+            total += sum(f.stat().st_size for f in root.rglob("*") if f.is_file()) \
+                if root.is_dir() else root.stat().st_size
+        except OSError:
+            continue  # ingest reports unreadable inputs
+        if total >= EARLY_POOL_BYTES:
+            break
+    return total
+
+
+def _early_pool(layer: NorwegianNLP | None, n_process: int, inputs: list[str | Path]
+                ) -> Any:
+    if layer is None or n_process < 2 or _input_bytes(inputs) < EARLY_POOL_BYTES:
+        return None
+    from .engine.pool import EarlyPool
+
+    return EarlyPool(layer, n_process)
+
+
 def write_ingest_outputs(result: IngestResult, out: Path
                          ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Write submissions.parquet and segments.parquet; return (segments, submissions) as
@@ -159,47 +185,59 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     inputs = list(inputs)
     stage_cache = StageCache(cache) if cache is not None else None
     reused: list[str] = []
-    with _timed(timings, "ingest"), paused_gc():
-        ikey = inputs_key(inputs, cfg, {"strict": strict}) if stage_cache else b""
-        result = stage_cache.get("ingest", ikey) if stage_cache else None
-        if result is None:
-            result = ingest(inputs, cfg, strict=strict, progress=progress,
-                            n_jobs=n_process)
-            result.submissions, result.segments = annotate_standards(
-                result.submissions, result.segments, n_jobs=n_process)
-            if stage_cache is not None:
-                stage_cache.put("ingest", ikey, result)
-        else:
-            reused.append("ingest")
-        ingest_frames = write_ingest_outputs(result, out_path)
+    t_key = time.perf_counter()
+    ikey = inputs_key(inputs, cfg, {"strict": strict}) if stage_cache else b""
+    t_key = time.perf_counter() - t_key  # hashing the inputs is part of ingest's time
+    tkey = derived_key(ikey, layer.record()["pipelines"] if layer else None,
+                       asdict(themes or ThemeParams()))
+    themes_known = bool(stage_cache and layer is not None and "themes" in stages
+                        and stage_cache.has("themes", tkey))
     analyses: list[Any] = []
     part_features = None  # the themes stage's per-segment features, from Dask workers
     nlp_record = theme_record = doc = comparison = None
-    tkey = derived_key(ikey, layer.record()["pipelines"] if layer else None,
-                       asdict(themes or ThemeParams()))
-    cached = (stage_cache.get("themes", tkey)
-              if stage_cache and layer is not None and "themes" in stages else None)
-    if cached is not None and summary is None:
-        # the themes are known and nothing else needs the language analyses
-        nlp_record = {**cached["nlp"], "reused_from_cache": True}
-        reused.append("nlp")
-    elif layer is not None:
-        with _timed(timings, "nlp"), stage_fn("Language analysis (segments)",
-                                              len(result.segments)) as advance:
-            if engine == "dask":
-                from .engine.dask_engine import analyze_segments_dask
-
-                analyses, nlp_record, part_features = analyze_segments_dask(
-                    result.segments, layer, scheduler, n_workers=max(n_process, 2),
-                    progress=advance, features="themes" in stages)
+    # big inputs: the language-layer workers start now and load their pipelines while
+    # ingest runs (not when the themes will come from the cache)
+    pool = _early_pool(layer, n_process, inputs) \
+        if engine == "local" and not (themes_known and summary is None) else None
+    try:
+        with _timed(timings, "ingest"), paused_gc():
+            result = stage_cache.get("ingest", ikey) if stage_cache else None
+            if result is None:
+                result = ingest(inputs, cfg, strict=strict, progress=progress,
+                                n_jobs=n_process)
+                result.submissions, result.segments = annotate_standards(
+                    result.submissions, result.segments, n_jobs=n_process)
+                if stage_cache is not None:
+                    stage_cache.put("ingest", ikey, result)
             else:
-                store = AnalysisCache(cache) if cache is not None else None
-                try:
-                    analyses, nlp_record = analyze_segments(result.segments, layer, advance,
-                                                            store)
-                finally:
-                    if store is not None:
-                        store.close()
+                reused.append("ingest")
+            ingest_frames = write_ingest_outputs(result, out_path)
+        timings["ingest"] += t_key
+        cached = (stage_cache.get("themes", tkey) if themes_known else None)
+        if cached is not None and summary is None:
+            # the themes are known and nothing else needs the language analyses
+            nlp_record = {**cached["nlp"], "reused_from_cache": True}
+            reused.append("nlp")
+        elif layer is not None:
+            with _timed(timings, "nlp"), stage_fn("Language analysis (segments)",
+                                                  len(result.segments)) as advance:
+                if engine == "dask":
+                    from .engine.dask_engine import analyze_segments_dask
+
+                    analyses, nlp_record, part_features = analyze_segments_dask(
+                        result.segments, layer, scheduler, n_workers=max(n_process, 2),
+                        progress=advance, features="themes" in stages)
+                else:
+                    store = AnalysisCache(cache) if cache is not None else None
+                    try:
+                        analyses, nlp_record = analyze_segments(result.segments, layer, advance,
+                                                                store, pool)
+                    finally:
+                        if store is not None:
+                            store.close()
+    finally:
+        if pool is not None:
+            pool.close()
     if "themes" in stages and layer is not None:
         with _timed(timings, "themes"), paused_gc(), \
                 stage_fn("Finding themes", None) as advance:

@@ -21,7 +21,7 @@ from spacy.strings import StringStore
 from ..nlp.analysis import SegmentAnalysis, StringTable
 from ..nlp.cache import _unpack
 from ..nlp.loader import NorwegianNLP
-from .worker import analyse_partition, layer_spec
+from .worker import _layer, analyse_partition, layer_spec
 
 
 def auto_jobs(limit: int = 4) -> int:
@@ -39,11 +39,41 @@ def _context() -> mp.context.BaseContext:
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
+def _warm(spec: str) -> None:
+    layer = _layer(spec)
+    for std in sorted(layer.choices):
+        layer.language(std)
+
+
+def _nothing() -> None:
+    return None
+
+
+class EarlyPool:
+    """Language-layer worker processes started before ingest, so that they load their
+    pipelines (seconds of work) while the main process reads and cleans the inputs; the
+    main process then never loads them. Worth it for big inputs only (a run with fewer
+    than 2,000 segments stays in one process). ``close()`` when done, used or not."""
+
+    def __init__(self, layer: NorwegianNLP, n_process: int):
+        self.spec = layer_spec(layer)
+        self.n_process = n_process
+        self.executor = ProcessPoolExecutor(n_process, mp_context=_context(),
+                                            initializer=_warm, initargs=(self.spec,))
+        self.executor.submit(_nothing)  # starts the workers now
+        self.used = False
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def iter_analyses_pool(layer: NorwegianNLP, items: Iterable[tuple[int, str, str, str]],
                        strings: StringTable, n_process: int, partition_size: int = 1500,
-                       cache: str | None = None, keys: Sequence[bytes] = ()
+                       cache: str | None = None, keys: Sequence[bytes] = (),
+                       pool: EarlyPool | None = None
                        ) -> Iterator[tuple[int, SegmentAnalysis]]:
-    """Like :func:`~innonlp.nlp.analysis.iter_analyses`, over ``n_process`` processes.
+    """Like :func:`~innonlp.nlp.analysis.iter_analyses`, over ``n_process`` processes
+    (those of ``pool`` when given, else new ones).
     ``items``: (index, segment id, written standard, text); yields (index, analysis).
     With ``cache`` (a cache file's path) and ``keys`` (cache keys by index) the workers
     store what they analyse in that cache themselves."""
@@ -55,38 +85,46 @@ def iter_analyses_pool(layer: NorwegianNLP, items: Iterable[tuple[int, str, str,
     # cyclic collector would write to every object it scans. Frozen objects are not scanned.
     gc.freeze()
     try:
-        yield from _run_pool(n_process, spec, it, partition_size, store, strings, cache,
-                             keys)
+        if pool is not None:
+            # its workers send each string once: to the one receiver of one analysis
+            if pool.used:
+                raise ValueError("an EarlyPool serves one analysis only")
+            pool.used = True
+            yield from _submit_all(pool.executor, pool.n_process, pool.spec, it,
+                                   partition_size, store, strings, cache, keys)
+            return
+        with ProcessPoolExecutor(n_process, mp_context=_context()) as executor:
+            yield from _submit_all(executor, n_process, spec, it, partition_size, store,
+                                   strings, cache, keys)
     finally:
         gc.unfreeze()
 
 
-def _run_pool(n_process: int, spec: str, it: Iterator[tuple[int, str, str, str]],
-              partition_size: int, store: StringStore, strings: StringTable,
-              cache: str | None, keys: Sequence[bytes]
-              ) -> Iterator[tuple[int, SegmentAnalysis]]:
-    with ProcessPoolExecutor(n_process, mp_context=_context()) as pool:
-        running: dict[Future, list[tuple[int, str, str, str]]] = {}
+def _submit_all(pool: ProcessPoolExecutor, n_process: int, spec: str,
+                it: Iterator[tuple[int, str, str, str]], partition_size: int,
+                store: StringStore, strings: StringTable, cache: str | None,
+                keys: Sequence[bytes]) -> Iterator[tuple[int, SegmentAnalysis]]:
+    running: dict[Future, list[tuple[int, str, str, str]]] = {}
 
-        def submit() -> bool:
-            part = list(islice(it, partition_size))
-            if part:
-                fut = pool.submit(analyse_partition, spec,
-                                  [(sid, std, text) for _, sid, std, text in part], True,
-                                  cache, [keys[i] for i, *_ in part] if cache else None)
-                running[fut] = part
-            return bool(part)
+    def submit() -> bool:
+        part = list(islice(it, partition_size))
+        if part:
+            fut = pool.submit(analyse_partition, spec,
+                              [(sid, std, text) for _, sid, std, text in part], True,
+                              cache, [keys[i] for i, *_ in part] if cache else None)
+            running[fut] = part
+        return bool(part)
 
-        for _ in range(2 * n_process):
-            if not submit():
-                break
-        while running:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for fut in sorted(done, key=lambda f: running[f][0][0]):
-                part = running.pop(fut)
-                packed, texts = fut.result()
-                for t in texts:
-                    store.add(t)
-                for (i, sid, std, _), blob in zip(part, packed, strict=True):
-                    yield i, _unpack(blob, sid, std, strings)
-                submit()
+    for _ in range(2 * n_process):
+        if not submit():
+            break
+    while running:
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for fut in sorted(done, key=lambda f: running[f][0][0]):
+            part = running.pop(fut)
+            packed, texts = fut.result()
+            for t in texts:
+                store.add(t)
+            for (i, sid, std, _), blob in zip(part, packed, strict=True):
+                yield i, _unpack(blob, sid, std, strings)
+            submit()

@@ -220,19 +220,18 @@ def iter_analyses(layer: NorwegianNLP, items: Iterable[tuple[int, str, str, str]
 
 def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
                      progress: Callable[[int], None] | None = None,
-                     cache: Any = None) -> tuple[list[SegmentAnalysis], dict[str, Any]]:
+                     cache: Any = None, pool: Any = None
+                     ) -> tuple[list[SegmentAnalysis], dict[str, Any]]:
     """Analyse every segment on its written standard's pipeline; return results (in input
     order) and a record (tiers, counts, tokens, seconds, cache hits) for the run manifest.
     With ``cache`` (an :class:`~innonlp.nlp.cache.AnalysisCache`) segments analysed before by
-    the same pipeline version are read back instead of analysed again."""
+    the same pipeline version are read back instead of analysed again. ``pool`` (an
+    :class:`~innonlp.engine.pool.EarlyPool`, started before ingest) runs the analysis when
+    enough segments are left to analyse; this process then loads no pipeline."""
     from .cache import cache_key
 
     segs = list(segments)
     tick = progress or (lambda n: None)
-    t0 = time.perf_counter()
-    for std in sorted({pipeline_standard(s.standard or "nb") for s in segs}):
-        layer.language(std)  # load outside the timing of the analysis itself
-    load_seconds = time.perf_counter() - t0
     t0 = time.perf_counter()
     strings = StringTable()
     out: list[SegmentAnalysis | None] = [None] * len(segs)
@@ -254,13 +253,20 @@ def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
     items = ((i, segs[i].id, segs[i].standard or "nb", segs[i].text) for i in todo)
     fresh: list[int] = []
     processes = layer.n_process if len(todo) >= POOL_MIN_SEGMENTS else 1
+    early = pool is not None and processes > 1
+    load_seconds = 0.0
+    if not early:
+        t1 = time.perf_counter()
+        for std in sorted({pipeline_standard(segs[i].standard or "nb") for i in todo}):
+            layer.language(std)  # load outside the timing of the analysis itself
+        load_seconds = time.perf_counter() - t1
     if processes > 1:
         from ..engine.pool import iter_analyses_pool
 
         # the workers store their results in the cache themselves
         stream = iter_analyses_pool(layer, items, strings, layer.n_process,
                                     cache=None if cache is None else str(cache.path),
-                                    keys=keys)
+                                    keys=keys, pool=pool if early else None)
     else:
         stream = iter_analyses(layer, items, strings)
     own_writes = cache is not None and processes == 1
@@ -276,12 +282,14 @@ def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
     if own_writes and fresh:
         cache.put((keys[j], out[j]) for j in fresh)
     done = [a for a in out if a is not None]
-    seconds = time.perf_counter() - t0
+    seconds = time.perf_counter() - t0 - load_seconds
     tokens = sum(len(a) for a in done)
     record = {**layer.record(), "segments": len(done), "tokens": tokens,
               "seconds": round(seconds, 2), "load_seconds": round(load_seconds, 2),
               "words_per_second": round(tokens / seconds) if seconds > 0 else None,
               "processes": processes,
+              "workers_started": "before ingest (pipelines loaded meanwhile)" if early
+              else ("with the analysis" if processes > 1 else None),
               "cache": None if cache is None else {"path": str(cache.path),
                                                    "hits": len(segs) - len(todo),
                                                    "analysed": len(todo)}}

@@ -99,6 +99,11 @@ class StageCache:
         except Exception:  # an entry from an incompatible version: recompute
             return None
 
+    def has(self, stage: str, key: bytes) -> bool:
+        """Whether an entry is stored (without reading it)."""
+        return self.db.execute("SELECT 1 FROM stages WHERE stage = ? AND key = ?",
+                               (stage, key)).fetchone() is not None
+
     def put(self, stage: str, key: bytes, value: Any) -> None:
         blob = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
         with self.db:
