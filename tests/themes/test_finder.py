@@ -71,6 +71,18 @@ def test_deterministic_under_seed() -> None:
     assert a.choice_ == b.choice_
 
 
+def test_big_lsa_matrix_is_centred_in_place_with_the_same_themes(monkeypatch) -> None:
+    """Above BIG_Z_BYTES k-means centres the LSA matrix in place (no copy): same themes."""
+    from innonlp.themes import finder as finder_mod
+
+    docs, _ = planted(seed=2)
+    ref = ThemeFinder(seed=1).fit(docs)
+    monkeypatch.setattr(finder_mod, "BIG_Z_BYTES", 0)
+    big = ThemeFinder(seed=1).fit(docs)
+    assert np.array_equal(big.labels_, ref.labels_)
+    assert np.allclose(big.similarity_, ref.similarity_, atol=1e-12)
+
+
 def test_fixed_number_and_bad_parameters() -> None:
     docs, _ = planted()
     assert ThemeFinder(n_themes=2, seed=0).fit(docs).choice_["chosen"] == 2

@@ -321,6 +321,8 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
         Zc = finder._Z - finder._Z.mean(0)
         xy[keep[finder._rows]] = TruncatedSVD(2, random_state=p.seed).fit_transform(Zc) \
             if Zc.shape[1] > 2 else Zc[:, :2]
+        del Zc
+    finder.__dict__.pop("_Z", None)  # the LSA vectors are not needed from here (big)
     clock.append(time.perf_counter())  # clustering, stability, 2-D map
     extract = EXTRACTORS[p.keyphrases]
     groups = {f"T{t + 1:02d}": np.flatnonzero(labels == t) for t in range(finder.n_themes_)}

@@ -40,6 +40,7 @@ from sklearn.utils import check_random_state
 from ..errors import ConfigError
 
 OUTLIER = -1
+BIG_Z_BYTES = 200_000_000  # LSA matrices this big (~250,000 segments) are not copied
 
 
 def _identity(tokens: list[str]) -> list[str]:
@@ -214,7 +215,7 @@ class ThemeFinder:
                         len(rows), self.svd_sample, replace=False))
                 self.svd_.fit(X[rows])
         Z = self.svd_.transform(X) if self.svd_ is not None else X.toarray()
-        return normalize(Z)
+        return normalize(Z, copy=False)  # Z is new: normalised in place
 
     def _silhouette(self, Z: np.ndarray, labels: np.ndarray) -> float:
         if len(set(labels.tolist())) < 2:
@@ -268,7 +269,9 @@ class ThemeFinder:
             del self.vectorizer_.stop_words_
         has_features &= np.asarray(X.getnnz(axis=1) > 0)
         rows = np.flatnonzero(has_features)
-        Z = self._embed(X[rows], fit=True)
+        X = X[rows]  # the full matrix is freed here, this one after the embedding
+        Z = self._embed(X, fit=True)
+        del X
         hi = max(1, min(self.max_themes_for(len(rows)), len(rows) // self.min_theme_size))
         lo = min(self.min_themes, hi)
         if self.n_themes == "auto":
@@ -285,9 +288,13 @@ class ThemeFinder:
         # ten starts on small corpora; on one chosen from a sample, one start from the
         # sample's centres for that k (each start costs a full pass over the corpus)
         start = getattr(self, "_sample_centres", None) if self.n_themes == "auto" else None
-        km = (KMeans(k, init=start, n_init=1, random_state=self.seed).fit(Z)
+        # k-means centres a copy of Z; a big corpus's Z is centred in place and restored
+        # (no second copy of hundreds of MB; the restored values may differ in the last bit)
+        copy = Z.nbytes < BIG_Z_BYTES
+        km = (KMeans(k, init=start, n_init=1, random_state=self.seed, copy_x=copy).fit(Z)
               if start is not None else
-              KMeans(k, n_init=10 if len(Z) <= 20_000 else 3, random_state=self.seed).fit(Z))
+              KMeans(k, n_init=10 if len(Z) <= 20_000 else 3, random_state=self.seed,
+                     copy_x=copy).fit(Z))
         self._sample_centres = None
         # --themes N is taken at its word: no merging below N
         self.k_fine_, self._lo = k, (lo if self.n_themes == "auto" else k)
