@@ -5,8 +5,9 @@ One SQLite file (default ``$XDG_CACHE_HOME/innonlp/nlp.sqlite``, else
 SHA-256 of the pipeline's name and version, the written standard and the text, so a new
 model, a new innonlp version or an edited text never reuses an old result. The value is the
 segment's arrays (form and lemma hashes, UPOS, offsets, sentence starts); the strings behind
-the hashes are stored once in their own table. Writes happen in transactions, so a run that
-is killed leaves the cache as it was before the batch: never half-written.
+the hashes are stored once in their own table. Writes happen in transactions (by the main
+process, or with ``--jobs`` by each worker for its own partitions), so a run that is killed
+leaves the cache as it was before the batch: never half-written.
 """
 
 from __future__ import annotations
