@@ -13,7 +13,7 @@ themes + "Andre innspill" + formalia = all segments.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -63,18 +63,25 @@ kommentere nevnt nemnd ovennevnt departement departementet
 """.split())
 
 
-def formula_sentence(text: str, content_lemmas: Sequence[str] = ()) -> bool:
+def formula_sentence(text: str, content_lemmas: Iterable[str] = ()) -> bool:
     """A greeting, reference or closing sentence: it opens with a formula (and is short), or
     it has content lemmas and every one is procedural. A sentence without any content word
     ("Ja.", "Enig.") is not a formula: it goes to the theme finder, which sends it to
-    "Andre innspill"."""
+    "Andre innspill". The cheapest tests come first and ``content_lemmas`` (may be lazy) is
+    read only as far as needed."""
     words = text.split()
     if not words:
         return True
-    if FORMULA.match(text) and len(words) <= FORMULA_MAX_WORDS:
+    if len(words) > FORMULA_MAX_WORDS:
+        return False
+    if FORMULA.match(text):
         return True
-    return (len(words) <= FORMULA_MAX_WORDS and len(content_lemmas) > 0
-            and all(lem in PROCEDURAL for lem in content_lemmas))
+    seen = False
+    for lem in content_lemmas:
+        if lem not in PROCEDURAL:
+            return False
+        seen = True
+    return seen
 
 
 def is_formalia(segment: Segment, analysis: SegmentAnalysis) -> bool:
@@ -101,15 +108,8 @@ def text_is_formalia(text: str, analysis: SegmentAnalysis) -> bool:
         s, e = bounds[i], bounds[i + 1]
         z = int(offsets[e]) if e < n else len(text)
         sentence = text[int(offsets[s]):z].strip()
-        # what formula_sentence decides, cheapest test first: a long sentence is never a
-        # formula, an opening formula needs no lemmas
-        if len(sentence.split()) > FORMULA_MAX_WORDS:
-            return False
-        if sentence and FORMULA.match(sentence):
-            continue
-        # else a formula needs content lemmas, all of them procedural
-        content = analysis.lemma[s:e][mask[s:e]].tolist()
-        if not content or any(low(h) not in PROCEDURAL for h in content):
+        content = (low(h) for h in analysis.lemma[s:e][mask[s:e]].tolist())
+        if not formula_sentence(sentence, content):
             return False
     return True
 
