@@ -116,7 +116,9 @@ def _early_pool(layer: NorwegianNLP | None, n_process: int, inputs: list[str | P
 def write_ingest_outputs(result: IngestResult, out: Path
                          ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Write submissions.parquet and segments.parquet; return (segments, submissions) as
-    frames (the themes stage adds its columns to copies of them)."""
+    frames. (``analyze`` drops them and reads the files back for the themes columns: held
+    through the language and themes stages they would cost almost as much memory as the
+    analyses.)"""
     n_segments = Counter(s.submission_id for s in result.segments)
     subs = submissions_frame(result.submissions, n_segments)
     segs = segments_frame(result.segments)
@@ -211,7 +213,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                     stage_cache.put("ingest", ikey, result)
             else:
                 reused.append("ingest")
-            ingest_frames = write_ingest_outputs(result, out_path)
+            write_ingest_outputs(result, out_path)  # frames dropped: read back when needed
         timings["ingest"] += t_key
         cached = (stage_cache.get("themes", tkey) if themes_known else None)
         if cached is not None and summary is None:
@@ -253,8 +255,11 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                 if stage_cache is not None:
                     stage_cache.put("themes", tkey, {"doc": doc, "nlp": nlp_record})
             advance(1)
-            seg_frame, sub_frame = write_themes(doc, ingest_frames[0], out_path,
-                                                ingest_frames[1])
+            # the ingest frames, read back (held through the language and themes stages
+            # they would cost almost as much memory as the analyses)
+            seg_frame, sub_frame = write_themes(
+                doc, pd.read_parquet(out_path / "segments.parquet"), out_path,
+                pd.read_parquet(out_path / "submissions.parquet"))
         theme_record = {"n_themes": len(doc["themes"]),
                         "outlier_share": doc["outliers"]["share_of_segments"],
                         "choice": doc["choice"], "seconds": round(timings["themes"], 2)}

@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.decomposition import TruncatedSVD
 
 from ..engine.forkmap import fork_map
 from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus, extract_groups, phrase_chunk
@@ -27,6 +26,7 @@ from ..nlp.stopwords import stop_lemmas
 from ..types import Segment, Submission
 from .finder import OUTLIER, ThemeFinder
 from .formalia import FORMALIA_LABEL, is_formalia, text_is_formalia
+from .layout import map_2d
 from .stability import UNSTABLE_BELOW, bootstrap_stability
 
 SCHEMA = "innonlp.themes/1"
@@ -318,10 +318,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
                  if finder.n_themes_ else np.zeros(0))
     xy = np.full((len(segments), 2), np.nan)
     if finder.n_themes_ and len(finder._rows) >= 3:
-        Zc = finder._Z - finder._Z.mean(0)
-        xy[keep[finder._rows]] = TruncatedSVD(2, random_state=p.seed).fit_transform(Zc) \
-            if Zc.shape[1] > 2 else Zc[:, :2]
-        del Zc
+        xy[keep[finder._rows]] = map_2d(finder._Z)
     finder.__dict__.pop("_Z", None)  # the LSA vectors are not needed from here (big)
     clock.append(time.perf_counter())  # clustering, stability, 2-D map
     extract = EXTRACTORS[p.keyphrases]
