@@ -164,3 +164,16 @@ def test_html_charts_draw_in_headless_chromium(run_dir: Path) -> None:
                          timeout=180)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "4 of 4 charts drew" in res.stdout
+
+
+def test_streamed_workbook_file_holds_what_to_xlsx_builds(run_dir: Path) -> None:
+    import io
+    import zipfile
+
+    from innonlp.report.excel import to_xlsx
+
+    built = zipfile.ZipFile(io.BytesIO(to_xlsx(load_run(run_dir))))
+    written = zipfile.ZipFile(run_dir / "themes.xlsx")
+    assert built.namelist() == written.namelist()
+    for name in built.namelist():
+        assert built.read(name) == written.read(name), name

@@ -29,3 +29,31 @@ def test_values_types_and_layout_round_trip(monkeypatch) -> None:  # noqa: ANN00
     assert rows[5][0] == "… 2 rader til: se segments.parquet"
     assert list(book["empty"].iter_rows(values_only=True)) == [("only",)]
     assert book.sheetnames == ["data", "empty"]
+
+
+class _Blocks:
+    """A column that can only be sliced, and remembers the longest slice read."""
+
+    def __init__(self, values: list) -> None:  # noqa: ANN001
+        self.values, self.longest = values, 0
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, rows: slice) -> list:
+        assert isinstance(rows, slice)
+        out = self.values[rows]
+        self.longest = max(self.longest, len(out))
+        return out
+
+
+def test_sheet_is_turned_into_xml_a_block_of_rows_at_a_time(monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(xlsx, "ROW_BLOCK", 7)
+    text, num = _Blocks([f"rad {i}" for i in range(50)]), _Blocks(list(range(50)))
+    buf = io.BytesIO()
+    with xlsx.Workbook(buf) as wb:
+        assert wb.add_sheet("s", ["t", "n"], [text, num], [8, 8]) == 50
+    assert text.longest <= 7 and num.longest <= 7
+    rows = list(openpyxl.load_workbook(io.BytesIO(buf.getvalue()))["s"].iter_rows(
+        values_only=True))
+    assert rows[1:] == [(f"rad {i}", i) for i in range(50)]

@@ -10,7 +10,7 @@ from typing import Any
 from ..engine.forkmap import fork_calls
 from ..io import atomic_write, write_json, write_text
 from .content import report_blocks
-from .excel import to_xlsx
+from .excel import write_xlsx
 from .html import to_html
 from .render import to_docx, to_markdown
 from .run import Run, load_run
@@ -29,17 +29,18 @@ def _documents(run: Run) -> tuple[str, bytes, str]:
 
 def write_reports(run: Run, out: Path | None = None, n_jobs: int = 1) -> dict[str, Any]:
     """All exports into ``out`` (default: the run folder); returns a record for the
-    manifest and the command line. With ``n_jobs`` >= 2 the workbook is built in a forked
+    manifest and the command line. With ``n_jobs`` >= 2 the workbook is written by a forked
     process while the documents are built here (the same bytes)."""
     target = Path(out) if out is not None else run.path
     target.mkdir(parents=True, exist_ok=True)
-    documents, workbook = fork_calls([lambda: _documents(run), lambda: to_xlsx(run)],
-                                     min(n_jobs, 2))
+    # the workbook is streamed to its file (a big run's segment sheet is never held)
+    documents, _ = fork_calls([lambda: _documents(run),
+                               lambda: write_xlsx(run, target / "themes.xlsx")],
+                              min(n_jobs, 2))
     markdown, docx, html = documents
     write_text(target / "report.md", markdown)
     _write_bytes(target / "report.docx", docx)
     write_text(target / "report.html", html)
-    _write_bytes(target / "themes.xlsx", workbook)
     record: dict[str, Any] = {"files": list(EXPORTS), "edits": None}
     if run.edits.source is not None:
         write_json(target / "edits_applied.json", run.edits.as_dict())

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ..io import atomic_write
 from ..themes.outputs import neutralise
 from .run import Run
 from .xlsx import NOT_XML, Workbook
@@ -75,16 +78,45 @@ def _column(values: list[Any], dtype: Any) -> list[Any]:
     return [_cell(v) for v in values]
 
 
-def to_xlsx(run: Run) -> bytes:
-    """The workbook (see :mod:`.xlsx`): text that starts like a formula is neutralised as
-    well, for whoever edits the cell later."""
-    buf = io.BytesIO()
-    with Workbook(buf) as book:
+class _Cells(Sequence):
+    """A frame column as workbook values, converted a slice at a time (the writer reads a
+    block of rows at a time: a big sheet is never held as cells)."""
+
+    def __init__(self, series: pd.Series):
+        self.series = series
+
+    def __len__(self) -> int:
+        return len(self.series)
+
+    def __getitem__(self, rows: Any) -> Any:
+        if not isinstance(rows, slice):
+            i = range(len(self))[rows]  # IndexError past the end, negative from the end
+            return self[i:i + 1][0]
+        return _column(self.series.iloc[rows].tolist(), self.series.dtype)
+
+
+def write_book(run: Run, fh: Any) -> None:
+    """The workbook (see :mod:`.xlsx`) into the binary file ``fh``, streamed: text that
+    starts like a formula is neutralised as well, for whoever edits the cell later."""
+    with Workbook(fh) as book:
         for name, frame in sheets(run).items():
             header = [_safe(str(c)) for c in frame.columns]
-            columns = [_column(frame[c].tolist(), frame.dtypes.iloc[j])
-                       for j, c in enumerate(frame.columns)]
+            columns = [_Cells(frame.iloc[:, j]) for j in range(frame.shape[1])]
             widths = [min(max(len(h), *(len(str(v)) for v in col[:200] if v is not None), 8),
                           60) for h, col in zip(header, columns, strict=True)]
             book.add_sheet(name, header, columns, widths)
+
+
+def write_xlsx(run: Run, path: str | Path) -> Path:
+    """``themes.xlsx`` at ``path``, atomically, streamed to the file."""
+    def write(tmp: Path) -> None:
+        with open(tmp, "wb") as fh:
+            write_book(run, fh)
+    return atomic_write(path, write)
+
+
+def to_xlsx(run: Run) -> bytes:
+    """The workbook as bytes (:func:`write_xlsx` writes it to a file without holding it)."""
+    buf = io.BytesIO()
+    write_book(run, buf)
     return buf.getvalue()

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 MAX_ROWS = 1_048_576  # Excel's limit, header included
+ROW_BLOCK = 2000  # rows turned into XML at a time
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -76,19 +77,22 @@ def _sheet_head(widths: Sequence[float]) -> str:
 
 def write_sheet(zf: zipfile.ZipFile, path: str, header: Sequence[str],
                 columns: Sequence[Sequence[Any]], widths: Sequence[float]) -> int:
-    """One worksheet into ``zf`` at ``path`` from its columns; returns the number of data
-    rows written (at most Excel's limit; a last row then says how many more there were)."""
+    """One worksheet into ``zf`` at ``path`` from its columns (sequences that can be
+    sliced: only a block of rows at a time is read and turned into XML); returns the number
+    of data rows written (at most Excel's limit; a last row then says how many more there
+    were)."""
     n = len(columns[0]) if columns else 0
     keep = min(n, MAX_ROWS - 2)
-    frags = [cells(col[:keep]) for col in columns]
     with zf.open(path, "w", force_zip64=True) as raw:
         out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         out.write(_sheet_head(widths))
         out.write("<row>" + "".join(_text(h).replace("<c ", '<c s="1" ', 1) for h in header)
                   + "</row>")
-        for a in range(0, keep, 2000):
+        for a in range(0, keep, ROW_BLOCK):
+            b = min(a + ROW_BLOCK, keep)
             out.write("".join("<row>" + "".join(r) + "</row>"
-                              for r in zip(*(f[a:a + 2000] for f in frags), strict=True)))
+                              for r in zip(*(cells(col[a:b]) for col in columns),
+                                           strict=True)))
         if n > keep:
             out.write(f"<row>{_text(f'… {n - keep} rader til: se segments.parquet')}</row>")
         out.write("</sheetData></worksheet>")
