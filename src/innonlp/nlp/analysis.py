@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -74,7 +74,7 @@ class StringTable:
         return np.unique(np.array([store.add(w) for w in stop_lemmas()], dtype=np.uint64))
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class SegmentAnalysis:
     segment_id: str
     standard: str
@@ -84,6 +84,8 @@ class SegmentAnalysis:
     offsets: np.ndarray      # int32 character offsets into the segment text
     sent_starts: np.ndarray  # bool
     strings: StringTable
+    # set once by content_mask (slots: a big corpus has hundreds of thousands of analyses)
+    _content_mask: np.ndarray | None = field(default=None, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.orth)
@@ -103,10 +105,10 @@ class SegmentAnalysis:
     def content_mask(self) -> np.ndarray:
         """Nouns, names, adjectives and verbs whose lemma is not a stop word (computed
         once; :func:`precompute_content_masks` does it for many segments in one go)."""
-        mask = self.__dict__.get("_content_mask")
+        mask = self._content_mask
         if mask is None:
-            mask = self.__dict__["_content_mask"] = _content(self.pos, self.lemma,
-                                                             self.strings.stop_hashes)
+            mask = _content(self.pos, self.lemma, self.strings.stop_hashes)
+            object.__setattr__(self, "_content_mask", mask)
         return mask
 
     def content_lemmas(self) -> list[str]:
@@ -133,7 +135,7 @@ def _content(pos: np.ndarray, lemma: np.ndarray, stop: np.ndarray) -> np.ndarray
 
 def precompute_content_masks(analyses: list[SegmentAnalysis]) -> None:
     """Content masks of many segments with two vectorised calls instead of two per segment."""
-    todo = [a for a in analyses if "_content_mask" not in a.__dict__]
+    todo = [a for a in analyses if a._content_mask is None]
     if not todo:
         return
     pos = np.concatenate([a.pos for a in todo])
@@ -141,7 +143,7 @@ def precompute_content_masks(analyses: list[SegmentAnalysis]) -> None:
     mask = _content(pos, lemma, todo[0].strings.stop_hashes)
     at = 0
     for a in todo:
-        a.__dict__["_content_mask"] = mask[at:at + len(a)]
+        object.__setattr__(a, "_content_mask", mask[at:at + len(a)])
         at += len(a)
 
 
