@@ -78,3 +78,27 @@ def test_a_dead_worker_is_a_clear_error(monkeypatch) -> None:
     monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
     with pytest.raises(WorkerError, match="rerun with --jobs 1"):
         forkmap.fork_map(_die, None, 4, n_jobs=2, chunk=2)
+
+
+def _chunk_with_pid(state: list[int], start: int, stop: int) -> tuple[int, list[int]]:
+    import os
+
+    return os.getpid(), [x * x for x in state[start:stop]]
+
+
+def test_fork_imap_hands_chunks_over_in_order_from_worker_processes(monkeypatch) -> None:
+    import os
+
+    from innonlp.engine import forkmap
+
+    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
+    data = list(range(23))
+    it = forkmap.fork_imap(_chunk_with_pid, data, len(data), n_jobs=2, chunk=5)
+    first = next(it)  # handed over before the rest is asked for
+    rest = list(it)
+    assert [x for _, part in [first, *rest] for x in part] == [x * x for x in data]
+    assert {pid for pid, _ in [first, *rest]} - {os.getpid()}  # really in workers
+    assert forkmap._STATE is None
+    # one process: the same results
+    assert [p for _, p in forkmap.fork_imap(_chunk_with_pid, data, len(data), 1, 5)] == \
+        [p for _, p in [first, *rest]]

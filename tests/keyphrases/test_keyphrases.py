@@ -115,3 +115,33 @@ def test_every_extractor_has_the_same_signature(corpus: PhraseCorpus) -> None:
         out = extractor(corpus, groups, 3)
         assert set(out) == {"a", "b"} and all(len(v) <= 3 for v in out.values())
     assert all(len(p.key) == 1 for p in lemma_ctfidf(corpus, groups, 5)["a"])
+
+
+def test_compact_corpus_reads_by_key_and_by_id(corpus: PhraseCorpus) -> None:
+    key = ("offentlig", "sektor")
+    k = corpus.key_id(key)
+    assert corpus.keys[k] == key and key in corpus.total and ("ingen", "slik") not in corpus.atoms
+    assert corpus.total[key] == int(corpus.freq[k]) == 6
+    assert corpus.total[("ingen", "slik")] == 0  # like a Counter
+    with pytest.raises(KeyError):
+        corpus.atoms[("ingen", "slik")]
+    assert corpus.atoms[key] == corpus.atoms_of(k) == frozenset({"offentlig", "sektor"})
+    assert corpus.surface[key] == corpus.surface_of(k) == "offentlig sektor"
+    assert sum(corpus.total.values()) == len(corpus.key_ids)
+    assert len(corpus.n_atoms) == len(corpus.keys)
+    # a key phrase carries its key's atoms (the themes stage matches quotes on them)
+    for p in noun_phrase_ctfidf(corpus, {"all": list(range(len(corpus)))}, 10)["all"]:
+        assert p.atoms == corpus.atoms[p.key]
+
+
+def test_written_forms_counted_over_chunks() -> None:
+    # one key, two written forms: the commoner one names it, however the chunks are cut
+    texts = [("a", "Digitale tjenester er bra."), ("b", "Digitale tjenester er bra."),
+             ("c", "DIGITALE TJENESTER er bra.")]
+    whole, analyses = _corpus(texts)
+    ids = [s for s, _ in texts]
+    for cut in (1, 2):
+        chunks = [score.phrase_chunk(analyses[:cut]), score.phrase_chunk(analyses[cut:])]
+        joined = PhraseCorpus.from_chunks(chunks, ids, whole.n_tokens)
+        assert dict(joined.surface) == dict(whole.surface)
+    assert whole.surface[("digital", "tjeneste")] == "digitale tjenester"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -36,19 +36,35 @@ def fork_map(fn: Callable[[Any, int, int], R], state: Any, n: int, n_jobs: int =
     processes when there are at least ``min_items`` (default ``MIN_ITEMS``) items and the
     platform can fork (elsewhere, or for fewer items, in this process: the same results,
     one core)."""
+    return list(fork_imap(fn, state, n, n_jobs, chunk, min_items))
+
+
+def fork_imap(fn: Callable[[Any, int, int], R], state: Any, n: int, n_jobs: int = 1,
+              chunk: int = 2000, min_items: int | None = None) -> Iterator[R]:
+    """:func:`fork_map` as an iterator: each chunk's result is handed over as soon as it
+    and those before it are done, so the caller can fold results in (and free them) while
+    the workers go on."""
     chunk = max(1, min(chunk, MAX_CHUNK))
     bounds = [(s, min(s + chunk, n)) for s in range(0, n, chunk)]
     least = MIN_ITEMS if min_items is None else min_items
     if n_jobs <= 1 or n < least or len(bounds) < 2 \
             or "fork" not in mp.get_all_start_methods():
-        return [fn(state, s, e) for s, e in bounds]
+        for s, e in bounds:
+            yield fn(state, s, e)
+        return
     global _STATE
+    if _STATE is not None:
+        raise RuntimeError("fork_imap: another forked map is still running")
     _STATE = (fn, state)
     gc.freeze()  # the collector would otherwise write to (and so copy) every shared page
     try:
         with ProcessPoolExecutor(min(n_jobs, len(bounds)),
                                  mp_context=mp.get_context("fork")) as pool:
-            return list(pool.map(_call, bounds))
+            # the workers fork at the first submit: the state is set before
+            futures = [pool.submit(_call, b) for b in bounds]
+            _STATE = None
+            for f in futures:
+                yield f.result()
     except BrokenProcessPool as exc:
         raise WorkerError(f"a worker process died while running {fn.__name__} (killed for "
                           "memory?); rerun with --jobs 1 to use one process") from exc

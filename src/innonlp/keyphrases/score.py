@@ -20,15 +20,16 @@ phrase that scores nearly as well, or too similar by maximal marginal relevance 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
-from ..engine.forkmap import fork_map
+from ..engine.forkmap import fork_imap, fork_map
 from ..nlp.analysis import SegmentAnalysis, precompute_content_masks
 from .candidates import scan
 
@@ -41,29 +42,33 @@ class KeyPhrase:
     n_mentions: int
     specificity: float = 0.0  # share of all the phrase's mentions that are in this group
     key: tuple[str, ...] = field(compare=False, default=())
+    atoms: frozenset[str] = field(compare=False, default=frozenset(), repr=False)
 
 
 class PhraseCorpus:
     """Candidates of every segment, with the submission each segment belongs to.
 
-    Kept compactly, since a big consultation has millions of candidates: the distinct
-    phrase keys (``keys``, in order of first use) with their atoms (as first seen) and
-    written forms, and per segment the key ids of its candidates in order (``key_ids``
-    from ``ptr[i]`` to ``ptr[i + 1]``), with ``has_atoms`` per candidate. The candidates
-    are found in ``n_jobs`` forked processes on big corpora (the same result as one)."""
+    Kept compactly, since a big consultation has millions of candidates and of distinct
+    phrase keys: the keys (``keys``, in order of first use), per segment the key ids of its
+    candidates in order (``key_ids`` from ``ptr[i]`` to ``ptr[i + 1]``) with ``has_atoms``
+    per candidate, and per key id its frequency (``freq``), its atoms (as first seen; ids
+    into ``atom_names`` from ``atom_ptr[k]`` to ``atom_ptr[k + 1]``) and its written forms
+    with their counts. ``total``, ``atoms`` and ``surface`` read these by key. The
+    candidates are found in ``n_jobs`` forked processes on big corpora (the same result as
+    one)."""
 
     def __init__(self, analyses: Sequence[SegmentAnalysis], texts: Sequence[str],
                  submission_ids: Sequence[str], n_jobs: int = 1):
         self.submission_ids = list(submission_ids)
         analyses = list(analyses)
-        texts = list(texts)
         if len(texts) != len(analyses) or len(self.submission_ids) != len(analyses):
             raise ValueError("analyses, texts and submission_ids differ in length")
         precompute_content_masks(analyses)
         # one atom memo per process, kept over all its chunks (a forked worker fills its copy)
-        # few big chunks: every chunk repeats the common keys that are merged here
-        chunks = fork_map(_phrase_chunk, (analyses, texts, {}), len(analyses), n_jobs,
-                          chunk=max(2000, len(analyses) // 8 + 1))
+        # few big chunks: every chunk repeats the common keys that are merged here; merged
+        # as they come back, so only a few are held at a time
+        chunks = fork_imap(_phrase_chunk, (analyses, {}), len(analyses), n_jobs,
+                           chunk=max(2000, len(analyses) // 8 + 1))
         self._merge(chunks, sum(len(a) for a in analyses))
 
     @classmethod
@@ -79,13 +84,15 @@ class PhraseCorpus:
         self._merge(chunks, n_tokens)
         return self
 
-    def _merge(self, chunks: Sequence[_Chunk], n_tokens: int) -> None:
+    def _merge(self, chunks: Iterable[_Chunk], n_tokens: int) -> None:
         # keys numbered in order of first use over the chunks in order: the result does not
         # depend on where the chunks were cut
         keys: list[tuple[str, ...]] = []
         key_id: dict[tuple[str, ...], int] = {}
-        atoms: dict[tuple[str, ...], frozenset[str]] = {}
-        surfaces: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+        atom_id: dict[str, int] = {}
+        atom_ids, atom_ptr = array("i"), array("q", [0])
+        forms: list[str | dict[str, int]] = []  # one form: the text; several: text → count
+        form_n = array("q")  # the count of a key's only form
         ids, flags, counts = [], [], []
         for c in chunks:
             remap = np.empty(len(c.keys), dtype=np.int64)
@@ -94,23 +101,37 @@ class PhraseCorpus:
                 if g is None:
                     g = key_id[k] = len(keys)
                     keys.append(k)
-                    atoms[k] = a
+                    atom_ids.extend(sorted(atom_id.setdefault(x, len(atom_id)) for x in a))
+                    atom_ptr.append(len(atom_ids))
+                    forms.append("")
+                    form_n.append(0)
                 remap[j] = g
             ids.append(remap[c.ids])
             flags.append(c.has_atoms)
             counts.append(c.counts)
+            local = remap.tolist()
             for (j, text), n in c.surfaces.items():
-                forms = surfaces[c.keys[j]]
-                forms[text] = forms.get(text, 0) + n
+                g = local[j]
+                cur = forms[g]
+                if type(cur) is dict:
+                    cur[text] = cur.get(text, 0) + n
+                elif not form_n[g] or cur == text:
+                    forms[g] = text
+                    form_n[g] += n
+                else:
+                    forms[g] = {cur: form_n[g], text: n}
         self.keys = keys
-        self.atoms = atoms
         self.key_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
         self.has_atoms = np.concatenate(flags) if flags else np.zeros(0, dtype=bool)
         self.ptr = np.concatenate([[0], np.cumsum(np.concatenate(counts))]) if counts \
             else np.zeros(1, dtype=np.int64)
-        freq = np.bincount(self.key_ids, minlength=len(keys)).tolist()
-        self.total: Counter = Counter(dict(zip(keys, freq, strict=True)))
-        self.surface = _Surfaces(surfaces)
+        self.freq = np.bincount(self.key_ids, minlength=len(keys)).astype(np.int64)
+        self.atom_names = list(atom_id)
+        self.atom_ids = np.frombuffer(atom_ids, dtype=np.int32) if atom_ids \
+            else np.zeros(0, dtype=np.int32)
+        self.atom_ptr = np.frombuffer(atom_ptr, dtype=np.int64)
+        self._forms, self._form_n = forms, form_n
+        self._surfaces: dict[int, str] = {}
         self.n_tokens = n_tokens
 
     def __len__(self) -> int:
@@ -119,6 +140,80 @@ class PhraseCorpus:
     def segment_keys(self, i: int) -> list[tuple[str, ...]]:
         """The phrase keys of segment ``i``'s candidates, in order."""
         return [self.keys[k] for k in self.key_ids[self.ptr[i]:self.ptr[i + 1]].tolist()]
+
+    def key_id(self, key: tuple[str, ...]) -> int:
+        """The id of a phrase key (KeyError when no candidate has it); the index is built on
+        first use: the scoring itself works by id."""
+        index = self.__dict__.get("_key_index")
+        if index is None:
+            index = self.__dict__["_key_index"] = {k: i for i, k in enumerate(self.keys)}
+        return index[key]
+
+    def atoms_of(self, k: int) -> frozenset[str]:
+        """The atoms of key id ``k``."""
+        names = self.atom_names
+        return frozenset(names[i] for i in self.atom_ids[self.atom_ptr[k]:
+                                                          self.atom_ptr[k + 1]].tolist())
+
+    def surface_of(self, k: int) -> str:
+        """The natural written form of key id ``k`` (:func:`_natural`; worked out when first
+        asked for: only the keys that become key phrases ever are)."""
+        text = self._surfaces.get(k)
+        if text is None:
+            cur = self._forms[k]
+            text = self._surfaces[k] = _natural(cur if type(cur) is dict
+                                                else {cur: self._form_n[k]})
+        return text
+
+    @property
+    def n_atoms(self) -> np.ndarray:
+        return np.diff(self.atom_ptr)
+
+    @property
+    def total(self) -> Mapping[tuple[str, ...], int]:
+        """Mentions per key (0 for a key no candidate has, like a Counter)."""
+        return _ByKey(self, lambda k: int(self.freq[k]), 0)
+
+    @property
+    def atoms(self) -> Mapping[tuple[str, ...], frozenset[str]]:
+        return _ByKey(self, self.atoms_of)
+
+    @property
+    def surface(self) -> Mapping[tuple[str, ...], str]:
+        return _ByKey(self, self.surface_of)
+
+
+_NO_DEFAULT = object()
+
+
+class _ByKey(Mapping):
+    """A per-key-id value of a :class:`PhraseCorpus`, looked up by phrase key."""
+
+    def __init__(self, corpus: PhraseCorpus, get: Callable[[int], Any],
+                 default: Any = _NO_DEFAULT):
+        self.corpus, self.get_id, self.default = corpus, get, default
+
+    def __getitem__(self, key: tuple[str, ...]) -> Any:
+        try:
+            k = self.corpus.key_id(key)
+        except KeyError:
+            if self.default is _NO_DEFAULT:
+                raise
+            return self.default
+        return self.get_id(k)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self.corpus.key_id(key)  # type: ignore[arg-type]
+        except (KeyError, TypeError):
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self.corpus.keys)
+
+    def __len__(self) -> int:
+        return len(self.corpus.keys)
 
 
 SCAN_BATCH = 4000
@@ -137,13 +232,13 @@ def phrase_chunk(analyses: Sequence[SegmentAnalysis], atom_cache: dict | None = 
                  ) -> _Chunk:
     """The candidates of consecutive segments, compactly (what
     :meth:`PhraseCorpus.from_chunks` joins); ``atom_cache`` as in :func:`scan`."""
-    return _phrase_chunk((list(analyses), [], {} if atom_cache is None else atom_cache),
+    return _phrase_chunk((list(analyses), {} if atom_cache is None else atom_cache),
                          0, len(analyses))
 
 
-def _phrase_chunk(state: tuple[list[SegmentAnalysis], list[str], dict], start: int,
-                  stop: int) -> _Chunk:
-    analyses, _, cache = state
+def _phrase_chunk(state: tuple[list[SegmentAnalysis], dict], start: int, stop: int
+                  ) -> _Chunk:
+    analyses, cache = state
     local: dict[tuple[str, ...], int] = {}
     keys: list[tuple[str, ...]] = []
     atoms: list[frozenset[str]] = []
@@ -169,19 +264,6 @@ def _phrase_chunk(state: tuple[list[SegmentAnalysis], list[str], dict], start: i
                   counts.astype(np.int64), surfaces)
 
 
-class _Surfaces(dict):
-    """key → its natural written form (:func:`_natural`), worked out when first asked
-    for: only the keys that become key phrases ever are."""
-
-    def __init__(self, forms: dict[tuple[str, ...], dict[str, int]]):
-        super().__init__()
-        self.forms = forms
-
-    def __missing__(self, key: tuple[str, ...]) -> str:
-        text = self[key] = _natural(self.forms[key])
-        return text
-
-
 def _natural(surfaces: Mapping[str, int]) -> str:
     """The most frequent written form; lower case unless every form is capitalised."""
     best = min(surfaces.items(), key=lambda kv: (-kv[1], kv[0]))[0]
@@ -195,7 +277,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _dedupe(scored: list[tuple[float, tuple[str, ...], int, int]],
+def _dedupe(scored: list[tuple[float, tuple[str, ...], int, int, int]],
             corpus: PhraseCorpus, top_n: int, mmr_lambda: float = 0.7
             ) -> list[KeyPhrase]:
     """Greedy MMR over the best ``20 * top_n`` candidates: each round picks the highest
@@ -203,10 +285,11 @@ def _dedupe(scored: list[tuple[float, tuple[str, ...], int, int]],
     not the same idea as a chosen phrase (same atoms) or contained in a chosen phrase that
     scores nearly as well. Lazy: candidates are visited best score first and a round stops
     where no later candidate can win (its score alone falls short), and a candidate is
-    compared only with the phrases chosen since it was last visited."""
+    compared only with the phrases chosen since it was last visited. ``scored``: (score,
+    key, distinct submitters, mentions, key id)."""
     pool = sorted(scored, key=lambda s: (-s[0], s[1]))[: 20 * top_n]
     top = pool[0][0] if pool else 1.0
-    atoms = [corpus.atoms[k] for _, k, _, _ in pool]
+    atoms = [corpus.atoms_of(kid) for *_, kid in pool]
     sim = [0.0] * len(pool)
     seen = [0] * len(pool)  # how many chosen phrases candidate i has been compared with
     alive = [True] * len(pool)
@@ -236,10 +319,9 @@ def _dedupe(scored: list[tuple[float, tuple[str, ...], int, int]],
             break
         alive[best_i] = False
         picked.append(best_i)
-    chosen = [pool[i] for i in picked]
-    return [KeyPhrase(corpus.surface[k], round(s, 4), n_sub, n_men,
-                      round(n_men / max(corpus.total[k], 1), 3), k)
-            for s, k, n_sub, n_men in chosen]
+    return [KeyPhrase(corpus.surface_of(kid), round(s, 4), n_sub, n_men,
+                      round(n_men / max(int(corpus.freq[kid]), 1), 3), k, atoms[i])
+            for i in picked for s, k, n_sub, n_men, kid in (pool[i],)]
 
 
 class _Index:
@@ -247,19 +329,20 @@ class _Index:
     what scoring needs per key (corpus total, length weight, sort rank) as arrays."""
 
     def __init__(self, corpus: PhraseCorpus, keep: Callable[[PhraseCorpus], np.ndarray]):
-        keys = sorted(corpus.total)
-        self.keys = keys
-        # sorted: the column index is the tie-break rank
-        order = sorted(range(len(corpus.keys)), key=corpus.keys.__getitem__)
+        # columns in the sorted order of the keys: the column index is the tie-break rank
+        order = np.array(sorted(range(len(corpus.keys)), key=corpus.keys.__getitem__),
+                         dtype=np.int64)
+        self.kid = order  # column → key id
         rank = np.empty(len(order), dtype=np.int64)
         rank[order] = np.arange(len(order))
         n = len(corpus)
         mask = keep(corpus)
         rows = np.repeat(np.arange(n), np.diff(corpus.ptr))[mask]
         cols = rank[corpus.key_ids[mask]]
-        self.matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(keys)))
-        self.total = np.array([corpus.total[k] for k in keys], dtype=np.float64)
-        self.length = np.array([1 + 0.15 * (len(corpus.atoms[k]) - 1) for k in keys])
+        self.matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                                    shape=(n, len(order)))
+        self.total = corpus.freq[order].astype(np.float64)
+        self.length = 1 + 0.15 * (corpus.n_atoms[order] - 1)
         subs = {s: j for j, s in enumerate(dict.fromkeys(corpus.submission_ids))}
         self.submission = np.array([subs[s] for s in corpus.submission_ids], dtype=np.int64)
 
@@ -272,7 +355,7 @@ def _score_groups(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]], top
     avg = max(corpus.n_tokens / n_groups, 1.0)
     cache = corpus.__dict__.setdefault("_indexes", {})
     index = cache.get(keep) or cache.setdefault(keep, _Index(corpus, keep))
-    n_keys = max(len(index.keys), 1)
+    n_keys = max(len(index.kid), 1)
     out: dict[str, list[KeyPhrase]] = {}
     for gid, idx in groups.items():
         rows = np.asarray(idx, dtype=np.int64)
@@ -290,8 +373,9 @@ def _score_groups(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]], top
         ctfidf = (tf / max(size, 1)) * np.log(1 + avg / index.total[key_ids])
         score = ctfidf * np.log(1 + who) * index.length[key_ids]
         best = np.lexsort((key_ids, -score))[: 20 * top_n]
-        scored = [(float(score[j]), index.keys[key_ids[j]], int(who[j]), int(tf[j]))
-                  for j in best.tolist()]
+        kids = index.kid[key_ids[best]].tolist()
+        scored = [(float(score[j]), corpus.keys[kid], int(who[j]), int(tf[j]), kid)
+                  for j, kid in zip(best.tolist(), kids, strict=True)]
         out[gid] = _dedupe(scored, corpus, top_n)
     return out
 

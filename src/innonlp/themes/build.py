@@ -282,7 +282,8 @@ def _counts(members: np.ndarray, segments: Sequence[Segment],
 
 
 def _phrases_json(phrases: list[KeyPhrase]) -> list[dict[str, Any]]:
-    return [{k: v for k, v in asdict(p).items() if k != "key"} for p in phrases]
+    return [{k: v for k, v in asdict(p).items() if k not in ("key", "atoms")}
+            for p in phrases]
 
 
 def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis],
@@ -335,7 +336,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     n_sub = len(submissions)
     themes = []
     for t, (tid, members) in enumerate(groups.items()):
-        keys = {a for kp in phrases[tid] for a in corpus.atoms[kp.key]}
+        keys = {a for kp in phrases[tid] for a in kp.atoms}
         subthemes = []
         for sid, smembers in sub_groups.items():
             if sid.startswith(tid + ".") and len(smembers):
