@@ -1,4 +1,4 @@
-"""Small helpers for the speed of big runs."""
+"""Small helpers for the speed and memory of big runs."""
 
 from __future__ import annotations
 
@@ -20,3 +20,30 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def _trim_c_heap() -> bool:
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return False
+    trim.argtypes = [ctypes.c_size_t]
+    return bool(trim(0))
+
+
+def release_memory() -> None:
+    """Hand memory that big temporaries left free back to the operating system, between
+    stages of a big run: Arrow's pool keeps the buffers of frames written and dropped, and
+    the C heap keeps freed blocks at its top. What Python objects still use stays."""
+    import sys
+
+    if "pyarrow" in sys.modules:
+        sys.modules["pyarrow"].default_memory_pool().release_unused()
+    _trim_c_heap()

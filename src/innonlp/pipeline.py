@@ -28,7 +28,7 @@ from .nlp.cache import AnalysisCache
 from .nlp.loader import NorwegianNLP
 from .nlp.stagecache import StageCache, derived_key, inputs_key
 from .nlp.standard import annotate_standards
-from .perf import paused_gc
+from .perf import paused_gc, release_memory
 from .report.build import write_reports
 from .report.edits import carry_edits
 from .report.run import Run
@@ -214,6 +214,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             else:
                 reused.append("ingest")
             write_ingest_outputs(result, out_path)  # frames dropped: read back when needed
+            release_memory()
         timings["ingest"] += t_key
         cached = (stage_cache.get("themes", tkey) if themes_known else None)
         if cached is not None and summary is None:
@@ -237,6 +238,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                     finally:
                         if store is not None:
                             store.close()
+                release_memory()
     finally:
         if pool is not None:
             pool.close()
@@ -250,6 +252,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                 doc = find_themes(result.segments, analyses, result.submissions, themes,
                                   n_jobs=n_process, features=part_features)
                 part_features = None
+                release_memory()
                 steps = doc.pop("_seconds", {})
                 timings.update({f"themes.{k}": v for k, v in steps.items()})
                 if stage_cache is not None:

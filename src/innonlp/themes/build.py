@@ -23,11 +23,13 @@ from ..nlp.compounds import remember_splits, split_compound
 from ..nlp.loader import pipeline_standard
 from ..nlp.sentences import split_sentences
 from ..nlp.stopwords import stop_lemmas
+from ..perf import release_memory
 from ..types import Segment, Submission
 from .finder import OUTLIER, ThemeFinder
 from .formalia import FORMALIA_LABEL, is_formalia, text_is_formalia
 from .layout import map_2d
 from .stability import UNSTABLE_BELOW, bootstrap_stability
+from .tokens import TokenDocs, id_array, place
 
 SCHEMA = "innonlp.themes/1"
 OUTLIER_LABEL = "Andre innspill"
@@ -68,14 +70,18 @@ def lemma_features(a: SegmentAnalysis) -> list[str]:
     return a.content_lemmas() + _compound_parts(a, stop_lemmas())
 
 
-def _phrase_tokens(corpus: PhraseCorpus) -> list[list[str]]:
-    """Per segment, its multi-word phrase keys as tokens ("offentlig_sektor"), in order."""
-    joined = ["_".join(k) if len(k) > 1 else "" for k in corpus.keys]
+def _phrase_tokens(corpus: PhraseCorpus, vocab: dict[str, int]
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Per segment, its multi-word phrase keys as tokens ("offentlig_sektor"), in order:
+    (token ids into ``vocab``, which grows, and the number per segment)."""
     multi = np.array([len(k) > 1 for k in corpus.keys], dtype=bool)
     mask = corpus.has_atoms & multi[corpus.key_ids] if len(multi) else corpus.has_atoms
-    ids = corpus.key_ids[mask].tolist()
-    bounds = np.concatenate([[0], np.cumsum(mask)])[corpus.ptr].tolist()
-    return [[joined[k] for k in ids[bounds[i]:bounds[i + 1]]] for i in range(len(corpus))]
+    key_ids = corpus.key_ids[mask]
+    token_of = np.zeros(len(corpus.keys), dtype=np.int64)
+    for k in np.unique(key_ids).tolist():
+        token_of[k] = vocab.setdefault("_".join(corpus.keys[k]), len(vocab))
+    per_doc = np.diff(np.concatenate([[0], np.cumsum(mask)])[corpus.ptr])
+    return token_of[key_ids], per_doc.astype(np.int64)
 
 
 def _split_chunk(state: tuple[list[int], list[str], list[str]], start: int, stop: int
@@ -85,49 +91,78 @@ def _split_chunk(state: tuple[list[int], list[str], list[str]], start: int, stop
             for k in todo[start:stop]]
 
 
-def _base_tokens(analyses: list[SegmentAnalysis], n_jobs: int = 1) -> list[list[str]]:
+def _base_tokens(analyses: list[SegmentAnalysis], vocab: dict[str, int], n_jobs: int = 1
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per segment: its content lemmas, then the parts of its compound nouns and adjectives
     (what :func:`lemma_features` gives one segment), worked out for the whole corpus at
-    once: each distinct lemma is looked up and split once."""
+    once (each distinct lemma is looked up and split once) as token ids into ``vocab``
+    (which grows): (lemma ids, lemmas per segment, part ids, parts per segment)."""
+    none = np.zeros(0, dtype=np.int64)
     if not analyses:
-        return []
+        return none, none, none, none
     strings = analyses[0].strings
     if any(a.strings is not strings for a in analyses):
-        return [lemma_features(a) for a in analyses]
+        lists = [lemma_features(a) for a in analyses]
+        ids = np.array([vocab.setdefault(t, len(vocab)) for d in lists for t in d],
+                       dtype=np.int64)
+        return ids, np.array([len(d) for d in lists], dtype=np.int64), none, \
+            np.zeros(len(lists), dtype=np.int64)
     precompute_content_masks(analyses)
     stop = stop_lemmas()
     masks = [a.content_mask() for a in analyses]
     lemma = np.concatenate([a.lemma[m] for a, m in zip(analyses, masks, strict=True)])
     pos = np.concatenate([a.pos[m] for a, m in zip(analyses, masks, strict=True)])
-    counts = [int(m.sum()) for m in masks]
+    counts = np.array([int(m.sum()) for m in masks], dtype=np.int64)
     langs = sorted({pipeline_standard(a.standard) for a in analyses})
     lang_of = np.repeat(np.array([langs.index(pipeline_standard(a.standard))
                                   for a in analyses], dtype=np.int64), counts)
     compound = np.isin(pos, _COMPOUND_POS)
     uniq, inv = np.unique(lemma, return_inverse=True)
     low = [strings.lower(h) for h in uniq.tolist()]
+    lemma_ids = np.array([vocab.setdefault(w, len(vocab)) for w in low],
+                         dtype=np.int64)[inv.ravel()]
     # the parts of each distinct (lemma, standard) that is a compound noun or adjective
-    split_key = inv.astype(np.int64) * len(langs) + lang_of
-    todo = np.unique(split_key[compound]).tolist()
-    found = [f for chunk in fork_map(_split_chunk, (todo, low, langs), len(todo), n_jobs,
-                                     chunk=20_000) for f in chunk]
+    split_key = inv.ravel().astype(np.int64) * len(langs) + lang_of
+    todo = np.unique(split_key[compound])
+    todo_list = todo.tolist()
+    found = [f for chunk in fork_map(_split_chunk, (todo_list, low, langs), len(todo_list),
+                                     n_jobs, chunk=20_000) for f in chunk]
     # kept, so that the key-phrase workers forked next do not split these words again
     remember_splits(((low[k // len(langs)], langs[k % len(langs)]), f)
-                    for k, f in zip(todo, found, strict=True))
-    parts = {k: tuple(x for x in f if len(x) >= 3 and x not in stop) if f else ()
-             for k, f in zip(todo, found, strict=True)}
-    words = [low[i] for i in inv.tolist()]
-    extra = [parts[k] if c else () for k, c in zip(split_key.tolist(), compound.tolist(),
-                                                  strict=True)]
-    out, at = [], 0
-    for n in counts:
-        doc = words[at:at + n]
-        for x in extra[at:at + n]:
-            if x:
-                doc.extend(x)
-        out.append(doc)
-        at += n
-    return out
+                    for k, f in zip(todo_list, found, strict=True))
+    kept = [tuple(x for x in f if len(x) >= 3 and x not in stop) if f else () for f in found]
+    n_parts = np.array([len(p) for p in kept], dtype=np.int64)
+    part_ptr = np.concatenate([[0], np.cumsum(n_parts)]).astype(np.int64)
+    part_vocab = np.array([vocab.setdefault(x, len(vocab)) for p in kept for x in p],
+                          dtype=np.int64)
+    # every compound token's parts, tokens in order
+    tokens = np.flatnonzero(compound)
+    which = np.searchsorted(todo, split_key[tokens])
+    per_token = n_parts[which]
+    starts = np.repeat(part_ptr[which] - np.concatenate([[0], np.cumsum(per_token)[:-1]]),
+                       per_token)
+    part_ids = part_vocab[starts + np.arange(int(per_token.sum()), dtype=np.int64)]
+    doc_of = np.repeat(np.arange(len(analyses), dtype=np.int64), counts)
+    part_counts = np.bincount(doc_of[tokens], weights=per_token,
+                              minlength=len(analyses)).astype(np.int64)
+    return lemma_ids, counts, part_ids, part_counts
+
+
+def _token_docs(base: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+                vocab: dict[str, int], corpus: PhraseCorpus) -> TokenDocs:
+    """The token lists for clustering: per segment its content lemmas and the parts of its
+    compound words (``base``, from :func:`_base_tokens` with ``vocab``), then its
+    multi-word phrase keys."""
+    lemma_ids, n_lemmas, part_ids, n_parts = base
+    phrase_ids, n_phrases = _phrase_tokens(corpus, vocab)
+    if not len(corpus):
+        return TokenDocs([], np.zeros(0, dtype=np.int32), np.zeros(1, dtype=np.int64))
+    ptr = np.concatenate([[0], np.cumsum(n_lemmas + n_parts + n_phrases)]).astype(np.int64)
+    out = id_array(np.zeros(int(ptr[-1]), dtype=np.int64), len(vocab))
+    place(out, ptr, lemma_ids, n_lemmas, 0)
+    place(out, ptr, part_ids, n_parts, n_lemmas)
+    place(out, ptr, phrase_ids, n_phrases, n_lemmas + n_parts)
+    return TokenDocs(list(vocab), out, ptr)
 
 
 def _formalia_chunk(state: tuple[Sequence[Segment], Sequence[SegmentAnalysis]],
@@ -176,32 +211,35 @@ def part_features(texts: Sequence[str], analyses: Sequence[SegmentAnalysis]
 def segment_features(segments: Sequence[Segment] | None,
                      analyses: Sequence[SegmentAnalysis], n_jobs: int = 1,
                      parts: Sequence[PartFeatures] | None = None
-                     ) -> tuple[PhraseCorpus, list[list[str]], np.ndarray | None]:
+                     ) -> tuple[PhraseCorpus, TokenDocs, np.ndarray | None]:
     """The key-phrase candidates, the token lists for clustering (content lemmas, the
-    parts of compound words and multi-word phrase keys) and, given the segments, the
-    formalia flags; the per-segment work runs in ``n_jobs`` forked processes on big
-    corpora (the same result as one), or was done already by the workers that analysed
-    the segments (``parts``, in segment order: the same result again)."""
+    parts of compound words and multi-word phrase keys, as a compact :class:`TokenDocs`)
+    and, given the segments, the formalia flags; the per-segment work runs in ``n_jobs``
+    forked processes on big corpora (the same result as one), or was done already by the
+    workers that analysed the segments (``parts``, in segment order: the same result
+    again)."""
     analyses = list(analyses)
     ids = [s.submission_id for s in segments] if segments is not None else \
         [str(i) for i in range(len(analyses))]
     if parts is not None:
         for p in parts:
             remember_splits(p.splits)
-        docs = _base_tokens(analyses, 1)  # every split is known: lookups only
         corpus = PhraseCorpus.from_chunks([p.phrases for p in parts], ids,
                                           sum(p.n_tokens for p in parts))
+        vocab: dict[str, int] = {}  # every split is known: lookups only
+        docs = _token_docs(_base_tokens(analyses, vocab, 1), vocab, corpus)
         formal = None if segments is None else np.concatenate(
             [p.formalia for p in parts] or [np.zeros(0, dtype=bool)])
     else:
-        docs = _base_tokens(analyses, n_jobs)  # first: it splits every compound once
+        # the compound splits first: the key-phrase workers forked next then find them
+        vocab: dict[str, int] = {}
+        base = _base_tokens(analyses, vocab, n_jobs)
         texts = [s.text for s in segments] if segments is not None else [""] * len(analyses)
         corpus = PhraseCorpus(analyses, texts, ids, n_jobs)
+        docs = _token_docs(base, vocab, corpus)
         formal = None if segments is None else np.array(
             [f for chunk in fork_map(_formalia_chunk, (segments, analyses), len(analyses),
                                      n_jobs, chunk=10_000) for f in chunk], dtype=bool)
-    for d, extra in zip(docs, _phrase_tokens(corpus), strict=True):
-        d.extend(extra)
     return corpus, docs, formal
 
 
@@ -306,8 +344,9 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     clock.append(time.perf_counter())  # features: candidates, token lists, formalia
     finder = ThemeFinder(n_themes=p.n_themes, min_theme_size=p.min_theme_size,
                          max_themes=p.max_themes, max_outlier_share=p.max_outlier_share,
-                         seed=p.seed).fit([docs[i] for i in keep])
+                         seed=p.seed).fit(docs.take(keep))
     del docs  # the token lists are in the finder's matrix now
+    release_memory()
     labels = np.full(len(segments), FORMALIA)
     sublabels = np.full(len(segments), OUTLIER)
     sim = np.zeros(len(segments))

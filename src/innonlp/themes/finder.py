@@ -38,6 +38,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils import check_random_state
 
 from ..errors import ConfigError
+from .tokens import TokenDocs
 
 OUTLIER = -1
 BIG_Z_BYTES = 200_000_000  # LSA matrices this big (~250,000 segments) are not copied
@@ -68,6 +69,8 @@ class TokenListTfidf(TfidfVectorizer):
             return super()._count_vocab(raw_documents, fixed_vocab)
         import pandas as pd
 
+        if isinstance(raw_documents, TokenDocs):
+            return self._count_ids(raw_documents)
         docs = raw_documents if isinstance(raw_documents, list) else list(raw_documents)
         lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
         vocab: dict[str, int] = {}
@@ -101,6 +104,19 @@ class TokenListTfidf(TfidfVectorizer):
         X = sp.csr_array((np.concatenate(data).astype(self.dtype),
                           np.concatenate(indices).astype(itype), indptr),
                          shape=(len(docs), len(vocab)))
+        return vocab, _align(X)
+
+
+    def _count_ids(self, docs: TokenDocs) -> Any:
+        """Term counts straight from token ids (only the terms in use get a column)."""
+        used, cols = np.unique(docs.ids, return_inverse=True)
+        if not len(used):
+            raise ValueError("empty vocabulary; the documents have no tokens")
+        vocab = {docs.vocab[j]: c for c, j in enumerate(used.tolist())}
+        X = TokenDocs([""] * len(used), cols.ravel(), docs.ptr).counts()
+        itype = np.int64 if max(X.nnz, len(vocab)) > np.iinfo(np.int32).max else np.int32
+        X = sp.csr_array((X.data.astype(self.dtype), X.indices.astype(itype),
+                          X.indptr.astype(itype)), shape=X.shape)
         return vocab, _align(X)
 
 
@@ -247,7 +263,8 @@ class ThemeFinder:
         self.vectorizer_ = self.vectorizer if self.vectorizer is not None else \
             default_vectorizer(n)
         # too little content to place: "Takk for muligheten", "Ta gjerne kontakt."
-        has_features = np.array([len(set(d)) >= self.min_tokens for d in docs])
+        has_features = docs.n_distinct() >= self.min_tokens if isinstance(docs, TokenDocs) \
+            else np.array([len(set(d)) >= self.min_tokens for d in docs], dtype=bool)
         labels = np.full(n, OUTLIER)
         self.sublabels_ = np.full(n, OUTLIER)
         self.similarity_ = np.zeros(n)
