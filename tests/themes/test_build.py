@@ -6,7 +6,7 @@ from innonlp.ingest import ingest
 from innonlp.nlp import NorwegianNLP
 from innonlp.nlp.analysis import analyze_segments
 from innonlp.nlp.standard import annotate_standards
-from innonlp.themes.build import part_features, segment_features
+from innonlp.themes.build import lemma_features, part_features, segment_features
 
 from ..conftest import SAMPLE
 
@@ -18,6 +18,13 @@ def test_features_joined_from_parts_equal_the_whole() -> None:
     analyses, _ = analyze_segments(segments, NorwegianNLP(nlp="embedded"))
     corpus, docs, formal = segment_features(segments, analyses)
     assert formal is not None and formal.any() and not formal.all()
+    # per segment: what lemma_features gives it alone, then its multi-word phrase keys
+    for i, a in enumerate(analyses):
+        base = lemma_features(a)
+        phrases = ["_".join(k) for k, ok in zip(corpus.segment_keys(i),
+                                               corpus.has_atoms[corpus.ptr[i]:corpus.ptr[i + 1]],
+                                               strict=True) if ok and len(k) > 1]
+        assert docs[i] == base + phrases
     n = len(segments)
     cuts = [0, 1, n // 3, n // 3 + 2, n]
     parts = [part_features([s.text for s in segments[a:b]], analyses[a:b])

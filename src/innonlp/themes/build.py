@@ -35,6 +35,10 @@ SCHEMA = "innonlp.themes/1"
 OUTLIER_LABEL = "Andre innspill"
 FORMALIA = -2
 _COMPOUND_POS = (UPOS.index("NOUN"), UPOS.index("ADJ"))
+# above this many segments the key-phrase candidates are found in this process: a forked
+# worker scanning them copies most pages of the analyses it reads (reference counts), about
+# 1 GB each at 450,000 segments; one process takes a minute longer there
+SCAN_FORK_MAX_SEGMENTS = 250_000
 
 
 @dataclass(frozen=True)
@@ -235,7 +239,8 @@ def segment_features(segments: Sequence[Segment] | None,
         vocab: dict[str, int] = {}
         base = _base_tokens(analyses, vocab, n_jobs)
         texts = [s.text for s in segments] if segments is not None else [""] * len(analyses)
-        corpus = PhraseCorpus(analyses, texts, ids, n_jobs)
+        corpus = PhraseCorpus(analyses, texts, ids,
+                              n_jobs if len(analyses) < SCAN_FORK_MAX_SEGMENTS else 1)
         docs = _token_docs(base, vocab, corpus)
         formal = None if segments is None else np.array(
             [f for chunk in fork_map(_formalia_chunk, (segments, analyses), len(analyses),
