@@ -277,7 +277,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _dedupe(scored: list[tuple[float, tuple[str, ...], int, int, int]],
+def _dedupe(scored: list[tuple[float, int, int, int, int]],
             corpus: PhraseCorpus, top_n: int, mmr_lambda: float = 0.7
             ) -> list[KeyPhrase]:
     """Greedy MMR over the best ``20 * top_n`` candidates: each round picks the highest
@@ -286,7 +286,8 @@ def _dedupe(scored: list[tuple[float, tuple[str, ...], int, int, int]],
     scores nearly as well. Lazy: candidates are visited best score first and a round stops
     where no later candidate can win (its score alone falls short), and a candidate is
     compared only with the phrases chosen since it was last visited. ``scored``: (score,
-    key, distinct submitters, mentions, key id)."""
+    rank of the key in sorted order — the tie-break —, distinct submitters, mentions, key
+    id); only the chosen keys are looked up (forked workers then touch few key objects)."""
     pool = sorted(scored, key=lambda s: (-s[0], s[1]))[: 20 * top_n]
     top = pool[0][0] if pool else 1.0
     atoms = [corpus.atoms_of(kid) for *_, kid in pool]
@@ -320,8 +321,9 @@ def _dedupe(scored: list[tuple[float, tuple[str, ...], int, int, int]],
         alive[best_i] = False
         picked.append(best_i)
     return [KeyPhrase(corpus.surface_of(kid), round(s, 4), n_sub, n_men,
-                      round(n_men / max(int(corpus.freq[kid]), 1), 3), k, atoms[i])
-            for i in picked for s, k, n_sub, n_men, kid in (pool[i],)]
+                      round(n_men / max(int(corpus.freq[kid]), 1), 3), corpus.keys[kid],
+                      atoms[i])
+            for i in picked for s, _, n_sub, n_men, kid in (pool[i],)]
 
 
 class _Index:
@@ -374,8 +376,9 @@ def _score_groups(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]], top
         score = ctfidf * np.log(1 + who) * index.length[key_ids]
         best = np.lexsort((key_ids, -score))[: 20 * top_n]
         kids = index.kid[key_ids[best]].tolist()
-        scored = [(float(score[j]), corpus.keys[kid], int(who[j]), int(tf[j]), kid)
-                  for j, kid in zip(best.tolist(), kids, strict=True)]
+        cols = key_ids[best].tolist()  # columns are in sorted key order: the tie-break
+        scored = [(float(score[j]), c, int(who[j]), int(tf[j]), kid)
+                  for j, c, kid in zip(best.tolist(), cols, kids, strict=True)]
         out[gid] = _dedupe(scored, corpus, top_n)
     return out
 
