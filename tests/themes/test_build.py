@@ -34,3 +34,17 @@ def test_features_joined_from_parts_equal_the_whole() -> None:
     assert formal2 is not None and formal2.tolist() == formal.tolist()
     assert corpus2.keys == corpus.keys and corpus2.key_ids.tolist() == corpus.key_ids.tolist()
     assert corpus2.ptr.tolist() == corpus.ptr.tolist() and corpus2.n_tokens == corpus.n_tokens
+
+
+def test_features_of_segments_without_compounds_or_content() -> None:
+    from innonlp.types import Segment
+
+    texts = ["Ja.", "Nei, takk.", "Hei hei!"]
+    segments = [Segment(id=f"s{i}", submission_id=f"s{i}", n=0, part=0, text=t, start=0,
+                        end=len(t), standard="nb") for i, t in enumerate(texts)]
+    analyses, _ = analyze_segments(segments, NorwegianNLP(nlp="embedded"))
+    corpus, docs, formal = segment_features(segments, analyses)
+    assert len(docs) == 3 and all(d == lemma_features(a) for d, a in
+                                  zip(docs, analyses, strict=True))
+    _, none, _ = segment_features([], [])
+    assert len(none) == 0

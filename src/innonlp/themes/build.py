@@ -143,8 +143,7 @@ def _base_tokens(analyses: list[SegmentAnalysis], vocab: dict[str, int], n_jobs:
     tokens = np.flatnonzero(compound)
     which = np.searchsorted(todo, split_key[tokens])
     per_token = n_parts[which]
-    starts = np.repeat(part_ptr[which] - np.concatenate([[0], np.cumsum(per_token)[:-1]]),
-                       per_token)
+    starts = np.repeat(part_ptr[which] - (np.cumsum(per_token) - per_token), per_token)
     part_ids = part_vocab[starts + np.arange(int(per_token.sum()), dtype=np.int64)]
     doc_of = np.repeat(np.arange(len(analyses), dtype=np.int64), counts)
     part_counts = np.bincount(doc_of[tokens], weights=per_token,

@@ -86,9 +86,7 @@ def place(out: np.ndarray, ptr: np.ndarray, ids: np.ndarray, per_doc: np.ndarray
     """Write ``ids`` (``per_doc[i]`` of them for segment ``i``, segments in order) into
     ``out`` at ``ptr[i] + before[i]`` onwards for each segment: how the token kinds of a
     segment (lemmas, compound parts, phrases) are laid one after the other."""
-    if not len(per_doc):
-        return
-    first = np.concatenate([[0], np.cumsum(per_doc)[:-1]]).astype(np.int64)
+    first = np.cumsum(per_doc, dtype=np.int64) - per_doc  # where each segment's ids begin
     start = ptr[:-1] + before
     pos = np.arange(len(ids), dtype=np.int64) + np.repeat(start - first, per_doc)
     out[pos] = ids
