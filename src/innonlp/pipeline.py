@@ -258,8 +258,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                 if stage_cache is not None:
                     stage_cache.put("themes", tkey, {"doc": doc, "nlp": nlp_record})
             advance(1)
-            # the ingest frames, read back (held through the language and themes stages
-            # they would cost almost as much memory as the analyses)
+            # the ingest frames, read back (see write_ingest_outputs)
             seg_frame, sub_frame = write_themes(
                 doc, pd.read_parquet(out_path / "segments.parquet"), out_path,
                 pd.read_parquet(out_path / "submissions.parquet"))
