@@ -16,7 +16,6 @@ from typing import Any
 
 import pandas as pd
 
-from .compare.run import compare_with_summary, write_comparison
 from .config import IngestConfig
 from .errors import ConfigError
 from .frames import segments_frame, submissions_frame
@@ -33,8 +32,8 @@ from .report.build import write_reports
 from .report.edits import carry_edits
 from .report.run import Run
 from .runinfo import run_info
-from .themes.build import ThemeParams, find_themes
 from .themes.outputs import write_themes
+from .themes.params import ThemeParams
 
 StageFn = Callable[[str, "int | None"], AbstractContextManager[Callable[[int], None]]]
 
@@ -249,6 +248,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                 doc = cached["doc"]
                 reused.append("themes")
             else:
+                from .themes.build import find_themes  # scikit-learn: only when clustering
+
                 doc = find_themes(result.segments, analyses, result.submissions, themes,
                                   n_jobs=n_process, features=part_features)
                 part_features = None
@@ -274,6 +275,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     if theme_record is not None:
         manifest["themes"] = theme_record
     if summary is not None and doc is not None and layer is not None:
+        from .compare.run import compare_with_summary, write_comparison
+
         with _timed(timings, "compare"):
             comparison = compare_with_summary(summary, doc, seg_frame, layer, analyses)
             write_comparison(comparison, out_path)

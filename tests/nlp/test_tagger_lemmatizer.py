@@ -73,3 +73,17 @@ def test_lemmatizer_lexicon_rules_and_names() -> None:
     again = Lemmatizer.from_arrays(lem.to_arrays())
     assert again.lexicon_ == lem.lexicon_
     assert again.lemmatize("innovasjonstakten", "NOUN") == "innovasjonstakt"
+
+
+def test_feature_hash_is_scikit_learns_murmurhash() -> None:
+    # the shipped weights were trained with scikit-learn's murmurhash3_32(seed=7,
+    # positive=True); the tagger computes the same buckets without importing scikit-learn
+    import random
+
+    from sklearn.utils import murmurhash3_32
+
+    tagger = PerceptronTagger()
+    rnd = random.Random(5)
+    for _ in range(3000):
+        s = "".join(rnd.choice("abcæøåÆØÅ -_|1é") for _ in range(rnd.randint(0, 24)))
+        assert tagger._hash(s) == murmurhash3_32(s, seed=7, positive=True) % tagger.n_buckets

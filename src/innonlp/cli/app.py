@@ -13,7 +13,7 @@ from ..engine.pool import auto_jobs
 from ..errors import ConfigError, InnonlpError
 from ..pipeline import DEFAULT_STAGES, RunResult, analyze
 from ..sample import sample_path
-from ..themes.build import ThemeParams
+from ..themes.params import ThemeParams
 from .output import Reporter
 
 app = typer.Typer(

@@ -9,13 +9,16 @@ their hashes, never spaCy ``Doc`` objects.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..nlp.analysis import SegmentAnalysis, StringTable, iter_analyses
 from ..nlp.cache import AnalysisCache, _pack
 from ..nlp.loader import NorwegianNLP
-from ..themes.build import PartFeatures, part_features
+
+if TYPE_CHECKING:
+    from ..themes.build import PartFeatures
 
 
 def layer_spec(layer: NorwegianNLP) -> str:
@@ -56,6 +59,8 @@ def analyse_partition_features(nlp: str, items: list[tuple[str, str, str]]
     """:func:`analyse_partition` (all strings), and then the per-segment features the
     themes stage needs (key-phrase candidates, compound splits, formalia flags: see
     :func:`~innonlp.themes.build.part_features`), while the analyses are at hand."""
+    from ..themes.build import part_features  # scikit-learn: only for the Dask engine
+
     out, texts, analyses = _analyse(nlp, items)
     return out, texts, part_features([text for _, _, text in items], analyses)
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from sklearn.utils import murmurhash3_32
+from murmurhash.mrmr import hash as _murmur
 
 _REPEAT = re.compile(r"(.)\1{2,}")
 # Tokens after which the next word starts a sentence-like unit (capitalisation is then weak
@@ -82,7 +82,9 @@ class PerceptronTagger:
         self._scores: np.ndarray | None = None  # (types, roles, tags) once trained
 
     def _hash(self, feature: str) -> int:
-        return murmurhash3_32(feature, seed=7, positive=True) % self.n_buckets
+        # MurmurHash3 (x86, 32 bit) of the UTF-8 bytes, unsigned: scikit-learn's
+        # murmurhash3_32(feature, seed=7, positive=True), without importing scikit-learn
+        return (_murmur(feature, seed=7) & 0xFFFFFFFF) % self.n_buckets
 
     def _rows(self, buckets: np.ndarray) -> np.ndarray:
         """Map hash buckets to weight rows (0 = a zero row for untrained buckets)."""

@@ -28,6 +28,7 @@ from ..types import Segment, Submission
 from .finder import OUTLIER, ThemeFinder
 from .formalia import FORMALIA_LABEL, is_formalia, text_is_formalia
 from .layout import map_2d
+from .params import ThemeParams
 from .stability import UNSTABLE_BELOW, bootstrap_stability
 from .tokens import TokenDocs, id_array, place
 
@@ -39,19 +40,6 @@ _COMPOUND_POS = (UPOS.index("NOUN"), UPOS.index("ADJ"))
 # worker scanning them copies most pages of the analyses it reads (reference counts), about
 # 1 GB each at 450,000 segments; one process takes a minute longer there
 SCAN_FORK_MAX_SEGMENTS = 250_000
-
-
-@dataclass(frozen=True)
-class ThemeParams:
-    n_themes: int | str = "auto"
-    min_theme_size: int = 3
-    max_themes: int | str = "auto"
-    max_outlier_share: float = 0.15
-    seed: int = 0
-    n_bootstrap: int = 5
-    keyphrases: str = "noun_phrases"
-    top_n: int = 10
-    n_quotes: int = 4
 
 
 def _compound_parts(a: SegmentAnalysis, stop: frozenset[str]) -> list[str]:
