@@ -38,7 +38,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils import check_random_state
 
 from ..errors import ConfigError
-from .tokens import TokenDocs
+from .tokens import TokenDocs, count_matrix
 
 OUTLIER = -1
 BIG_Z_BYTES = 200_000_000  # LSA matrices this big (~250,000 segments) are not copied
@@ -113,7 +113,7 @@ class TokenListTfidf(TfidfVectorizer):
         if not len(used):
             raise ValueError("empty vocabulary; the documents have no tokens")
         vocab = {docs.vocab[j]: c for c, j in enumerate(used.tolist())}
-        X = TokenDocs([""] * len(used), cols.ravel(), docs.ptr).counts()
+        X = count_matrix(cols.ravel(), docs.ptr, len(used))
         itype = np.int64 if max(X.nnz, len(vocab)) > np.iinfo(np.int32).max else np.int32
         X = sp.csr_array((X.data.astype(self.dtype), X.indices.astype(itype),
                           X.indptr.astype(itype)), shape=X.shape)

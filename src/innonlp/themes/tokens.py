@@ -65,15 +65,21 @@ class TokenDocs(Sequence):
 
     def counts(self) -> sp.csr_array:
         """Segments × vocabulary term counts (float), indices sorted."""
-        # copies: scipy would share the arrays, and summing duplicates rewrites them
-        X = sp.csr_array((np.ones(len(self.ids)), self.ids.copy(), self.ptr.copy()),
-                         shape=(len(self), max(len(self.vocab), 1)))
-        X.sum_duplicates()
-        return X
+        return count_matrix(self.ids, self.ptr, len(self.vocab))
 
     def n_distinct(self) -> np.ndarray:
         """The number of distinct tokens of each segment."""
         return np.diff(self.counts().indptr)
+
+
+def count_matrix(ids: np.ndarray, ptr: np.ndarray, n_cols: int) -> sp.csr_array:
+    """Rows × ``n_cols`` counts of the column ids ``ids[ptr[i]:ptr[i + 1]]`` of each row
+    (float, indices sorted)."""
+    # copies: scipy would share the arrays, and summing duplicates rewrites them
+    X = sp.csr_array((np.ones(len(ids)), ids.copy(), ptr.copy()),
+                     shape=(len(ptr) - 1, max(n_cols, 1)))
+    X.sum_duplicates()
+    return X
 
 
 def id_array(ids: Any, n_vocab: int) -> np.ndarray:
