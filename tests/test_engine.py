@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from innonlp.config import load_config
-from innonlp.pipeline import analyze
+from innonlp.parallel import SERIAL, ExecutionPolicy, ForkExecutor
+from innonlp.run.pipeline import analyze
 
 from .conftest import SAMPLE
 
@@ -40,17 +41,11 @@ def test_worker_processes_match_one_process(tmp_path: Path, monkeypatch) -> None
     """Every step that can run in forked workers (standard detection, campaign signatures,
     masking, the language layer, key-phrase candidates, token lists, formalia) gives the
     bytes of one process, with the workers forced on for the small sample."""
-    from innonlp import pipeline
-    from innonlp.engine import forkmap
-    from innonlp.nlp import analysis
-
     cfg = load_config(SAMPLE / "innonlp.toml")
-    one = analyze([SAMPLE / "innspill"], tmp_path / "one", config=cfg, n_process=1)
-    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
-    monkeypatch.setattr(forkmap, "MAX_CHUNK", 7)
-    monkeypatch.setattr(analysis, "POOL_MIN_SEGMENTS", 1)
-    monkeypatch.setattr(pipeline, "EARLY_POOL_BYTES", 0)  # workers started before ingest
-    many = analyze([SAMPLE / "innspill"], tmp_path / "many", config=cfg, n_process=2,
+    one = analyze([SAMPLE / "innspill"], tmp_path / "one", config=cfg, jobs=1)
+    # workers forced on for every step, and started before ingest
+    policy = ExecutionPolicy(jobs=2, min_items=0, max_chunk=7, early_start_bytes=0)
+    many = analyze([SAMPLE / "innspill"], tmp_path / "many", config=cfg, policy=policy,
                    cache=tmp_path / "c.sqlite")
     assert many.manifest["nlp"]["processes"] == 2
     assert many.manifest["nlp"]["workers_started"].startswith("before ingest")
@@ -71,13 +66,11 @@ def _die(state: object, start: int, stop: int) -> list[int]:
     return list(range(start, stop))
 
 
-def test_a_dead_worker_is_a_clear_error(monkeypatch) -> None:
-    from innonlp.engine import forkmap
+def test_a_dead_worker_is_a_clear_error() -> None:
     from innonlp.errors import WorkerError
 
-    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
     with pytest.raises(WorkerError, match="rerun with --jobs 1"):
-        forkmap.fork_map(_die, None, 4, n_jobs=2, chunk=2)
+        list(ForkExecutor(2, min_items=0).map_range(_die, None, 4, chunk=2))
 
 
 def _chunk_with_pid(state: list[int], start: int, stop: int) -> tuple[int, list[int]]:
@@ -86,19 +79,18 @@ def _chunk_with_pid(state: list[int], start: int, stop: int) -> tuple[int, list[
     return os.getpid(), [x * x for x in state[start:stop]]
 
 
-def test_fork_imap_hands_chunks_over_in_order_from_worker_processes(monkeypatch) -> None:
+def test_forked_range_map_hands_chunks_over_in_order_from_worker_processes() -> None:
     import os
 
-    from innonlp.engine import forkmap
+    from innonlp import parallel
 
-    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
     data = list(range(23))
-    it = forkmap.fork_imap(_chunk_with_pid, data, len(data), n_jobs=2, chunk=5)
+    it = ForkExecutor(2, min_items=0).map_range(_chunk_with_pid, data, len(data), chunk=5)
     first = next(it)  # handed over before the rest is asked for
     rest = list(it)
     assert [x for _, part in [first, *rest] for x in part] == [x * x for x in data]
     assert {pid for pid, _ in [first, *rest]} - {os.getpid()}  # really in workers
-    assert forkmap._STATE is None
+    assert parallel._STATE is None
     # one process: the same results
-    assert [p for _, p in forkmap.fork_imap(_chunk_with_pid, data, len(data), 1, 5)] == \
+    assert [p for _, p in SERIAL.map_range(_chunk_with_pid, data, len(data), 5)] == \
         [p for _, p in [first, *rest]]

@@ -53,18 +53,18 @@ def test_rerun_removes_the_completion_marker_first(tmp_path: Path, monkeypatch) 
     run_ingest([_inputs(tmp_path)], out)
     assert (out / "manifest.json").exists()
 
-    import innonlp.pipeline as pl
+    import innonlp.run.stages as st
 
     def boom(*a, **k):  # noqa: ANN002, ANN003, ANN202
         raise RuntimeError("crash in the middle of a run")
 
-    monkeypatch.setattr(pl, "write_ingest_outputs", boom)
+    monkeypatch.setattr(st, "submissions_frame", boom)
     try:
         analyze([tmp_path / "inn"], out)
     except RuntimeError:
         pass
     assert not (out / "manifest.json").exists()  # an interrupted run never looks complete
-    assert not list(out.glob(".*.tmp"))
+    assert not list(out.glob(".innonlp-*.tmp"))
 
 
 def test_deterministic_outputs(tmp_path: Path) -> None:

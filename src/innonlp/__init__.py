@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .config import ColumnMapping, IngestConfig, load_config  # noqa: E402
 from .errors import (  # noqa: E402
     ConfigError,
@@ -13,8 +12,8 @@ from .errors import (  # noqa: E402
     StrictModeError,
 )
 from .ingest import IngestResult, ingest  # noqa: E402
-from .pipeline import RunResult, analyze, run_ingest  # noqa: E402
 from .report.run import Run, load_run  # noqa: E402
+from .run.pipeline import RunResult, analyze, run_ingest  # noqa: E402
 from .sample import sample_path  # noqa: E402
 from .types import Campaign, ManifestEntry, Part, RemovedSpan, Segment, Submission  # noqa: E402
 

@@ -1,4 +1,9 @@
-"""Atomic file output: write to a temporary file beside the target, then rename."""
+"""Atomic file output: write to a temporary file beside the target, then rename.
+
+Temporary files are named ``.innonlp-<name>.<random>.tmp`` (:data:`TMP_PREFIX`), so clean-up
+can tell innonlp's own from a user's; the finished file gets the permissions of any file the
+user writes (``0666`` less the umask), not ``mkstemp``'s private ``0600``.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +14,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+TMP_PREFIX = ".innonlp-"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
 
 def atomic_write(path: str | Path, writer: Callable[[Path], None]) -> Path:
     """Call ``writer(tmp_path)`` and move the result to ``path`` in one rename."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{target.name}.", suffix=".tmp",
+                               dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
         writer(tmp_path)
         with open(tmp_path, "rb") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp_path, 0o666 & ~_umask())
         os.replace(tmp_path, target)
     except BaseException:
         tmp_path.unlink(missing_ok=True)

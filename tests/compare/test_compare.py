@@ -7,7 +7,7 @@ import pytest
 
 from innonlp.compare.run import compare_run
 from innonlp.config import load_config
-from innonlp.pipeline import analyze
+from innonlp.run.pipeline import analyze
 
 from ..conftest import SAMPLE, shared_example
 

@@ -1,5 +1,5 @@
 from innonlp.ingest.segment import segment_submission
-from innonlp.nlp.sentences import sentences
+from innonlp.ingest.sentences import sentences
 from innonlp.types import Part
 
 

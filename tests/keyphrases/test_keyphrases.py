@@ -2,7 +2,7 @@
 
 import pytest
 
-from innonlp.engine import forkmap
+from innonlp.parallel import ForkExecutor
 from innonlp.keyphrases import score
 from innonlp.keyphrases.candidates import noun_phrases
 from innonlp.keyphrases.score import EXTRACTORS, PhraseCorpus, lemma_ctfidf, noun_phrase_ctfidf
@@ -44,17 +44,16 @@ def test_candidates_have_patterns_and_offsets() -> None:
     assert corpus.total[("offentlig", "sektor")] == 1
 
 
-def test_corpus_in_worker_processes_equals_one_process(monkeypatch) -> None:
+def test_corpus_in_worker_processes_equals_one_process(monkeypatch) -> None:  # noqa: ANN001
     texts = [(f"s{i % 4}", t) for i, t in enumerate([
         "Vi trenger mer innovasjon i offentlig sektor.", "Digitale tjenester for alle.",
         "Innovasjonsarbeid krever tid og ledelse.", "Kommunene ønsker bedre samarbeid.",
         "Offentlig sektor må dele data.", "Arbeid med innovasjon krever ledelse.",
         "Ta gjerne kontakt.", "Gode digitale løsninger i kommunene."] * 2)]
     one, analyses = _corpus(texts)
-    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
-    monkeypatch.setattr(forkmap, "MAX_CHUNK", 5)
     monkeypatch.setattr(score, "SCAN_BATCH", 2)  # several scans per chunk
-    many = PhraseCorpus(analyses, [t for _, t in texts], [s for s, _ in texts], n_jobs=2)
+    many = PhraseCorpus(analyses, [t for _, t in texts], [s for s, _ in texts],
+                        ForkExecutor(2, min_items=0, max_chunk=5))
     assert many.keys == one.keys and many.atoms == one.atoms and many.total == one.total
     assert many.key_ids.tolist() == one.key_ids.tolist()
     assert many.ptr.tolist() == one.ptr.tolist()

@@ -69,17 +69,22 @@ def test_grouped_analysis_equals_one_doc_per_segment(monkeypatch) -> None:  # no
     assert len(grouped) == len(segs) and sum(len(a) for a in grouped) > 1000
 
 
-def test_worker_processes_give_the_same_arrays(monkeypatch) -> None:  # noqa: ANN001
+def test_worker_processes_give_the_same_arrays() -> None:
     """--jobs 2 runs the analysis in two worker processes (here forced on a small input)."""
-    import innonlp.nlp.analysis as analysis
     from innonlp.ingest.run import ingest
     from innonlp.nlp.standard import annotate_standards
+    from innonlp.parallel import ExecutionPolicy
+    from innonlp.run.pool import AnalysisPool
 
     res = ingest(["data/sample-consultation/innspill"])
     _, segs = annotate_standards(res.submissions, res.segments)
-    monkeypatch.setattr(analysis, "POOL_MIN_SEGMENTS", 1)
-    two, record = analyze_segments(segs, NorwegianNLP(nlp="embedded", n_process=2))
-    one, _ = analyze_segments(segs, NorwegianNLP(nlp="embedded", n_process=1))
+    layer = NorwegianNLP(nlp="embedded")
+    pool = AnalysisPool(layer, ExecutionPolicy(jobs=2, min_items=1))
+    try:
+        two, record = analyze_segments(segs, layer, parallel=pool)
+    finally:
+        pool.close()
+    one, _ = analyze_segments(segs, NorwegianNLP(nlp="embedded"))
     assert record["processes"] == 2
     assert [_arrays(a) for a in two] == [_arrays(a) for a in one]
     assert [a.lemmas for a in two[:20]] == [a.lemmas for a in one[:20]]

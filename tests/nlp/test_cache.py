@@ -9,7 +9,7 @@ from innonlp import ingest
 from innonlp.nlp.analysis import analyze_segments
 from innonlp.nlp.cache import AnalysisCache, cache_key
 from innonlp.nlp.loader import NorwegianNLP
-from innonlp.pipeline import analyze
+from innonlp.run.pipeline import analyze
 
 TEXTS = {"a.txt": "Kommunen bør bygge flere sykkelveier langs hovedveien.",
          "b.txt": "Skolen trenger flere lærere, og elevene trenger bedre klasserom.",
@@ -44,14 +44,19 @@ def test_second_pass_reads_everything_back(tmp_path: Path) -> None:
     assert _same(first, fresh)
 
 
-def test_worker_processes_fill_the_cache(tmp_path: Path, monkeypatch) -> None:
+def test_worker_processes_fill_the_cache(tmp_path: Path) -> None:
     """With --jobs the workers write the cache; one process then reads all of it back."""
-    from innonlp.nlp import analysis
+    from innonlp.parallel import ExecutionPolicy
+    from innonlp.run.pool import AnalysisPool
 
-    monkeypatch.setattr(analysis, "POOL_MIN_SEGMENTS", 1)
     segs = ingest([_inputs(tmp_path)]).segments
     cache = AnalysisCache(tmp_path / "c.sqlite")
-    first, r1 = analyze_segments(segs, NorwegianNLP("embedded", n_process=2), cache=cache)
+    layer = NorwegianNLP("embedded")
+    pool = AnalysisPool(layer, ExecutionPolicy(jobs=2, min_items=1))
+    try:
+        first, r1 = analyze_segments(segs, layer, cache=cache, parallel=pool)
+    finally:
+        pool.close()
     assert r1["processes"] == 2 and r1["cache"]["analysed"] == len(segs)
     cache.close()
     cache = AnalysisCache(tmp_path / "c.sqlite")
@@ -75,12 +80,13 @@ def test_cached_run_and_two_processes_give_identical_themes(tmp_path: Path) -> N
                                      encoding="utf-8")
     outs = []
     for name, kw in (("plain", {}), ("cold", {"cache": tmp_path / "c.sqlite"}),
-                     ("warm", {"cache": tmp_path / "c.sqlite"}), ("jobs", {"n_process": 2})):
+                     ("warm", {"cache": tmp_path / "c.sqlite"}), ("jobs", {"jobs": 2})):
         out = tmp_path / name
         res = analyze([d], out, **kw)
         outs.append(out)
         if name == "warm":  # unchanged input: the language analysis and themes are reused
-            assert res.manifest["cache"]["stages_reused"] == ["ingest", "nlp", "themes"]
+            assert res.manifest["cache"]["stages_reused"] == ["standard", "themes"]
+            assert res.manifest["cache"]["stages_skipped"] == ["ingest", "nlp"]
             assert res.manifest["nlp"]["reused_from_cache"] is True
     for out in outs[1:]:
         assert (out / "themes.json").read_bytes() == (outs[0] / "themes.json").read_bytes()

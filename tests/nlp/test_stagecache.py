@@ -3,7 +3,7 @@ themes with identical outputs; a changed file or parameter is recomputed."""
 
 from pathlib import Path
 
-from innonlp.pipeline import analyze
+from innonlp.run.pipeline import analyze
 from innonlp.themes.build import ThemeParams
 
 TEXTS = {
@@ -31,13 +31,14 @@ def test_rerun_reuses_stages_and_misses_on_change(tmp_path: Path) -> None:
     first = _run(src, tmp_path / "r1", cache)
     assert first.manifest["cache"]["stages_reused"] == []
     second = _run(src, tmp_path / "r2", cache)
-    assert second.manifest["cache"]["stages_reused"] == ["ingest", "nlp", "themes"]
+    assert second.manifest["cache"]["stages_reused"] == ["standard", "themes"]
+    assert second.manifest["cache"]["stages_skipped"] == ["ingest", "nlp"]
     assert second.manifest["nlp"]["reused_from_cache"] is True
     for name in ("themes.json", "themes.csv", "segments.parquet", "submissions.parquet"):
         assert (tmp_path / "r1" / name).read_bytes() == (tmp_path / "r2" / name).read_bytes()
     # another seed: the same ingest, new themes
     third = _run(src, tmp_path / "r3", cache, seed=1)
-    assert third.manifest["cache"]["stages_reused"] == ["ingest"]
+    assert third.manifest["cache"]["stages_reused"] == ["standard"]
     # an edited file: everything recomputed (per-segment analyses still come from the cache)
     (src / "d.txt").write_text(TEXTS["d.txt"] + " Og mer til.", encoding="utf-8")
     fourth = _run(src, tmp_path / "r4", cache)

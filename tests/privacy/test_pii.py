@@ -8,7 +8,7 @@ import pytest
 
 from innonlp.config import IngestConfig
 from innonlp.ingest import ingest
-from innonlp.pipeline import analyze
+from innonlp.run.pipeline import analyze
 from innonlp.privacy.pii import find_personal_data, identity_kind, kinds_for, mask, shift
 
 
@@ -112,14 +112,12 @@ def test_ingest_masks_by_default_and_keeps_on_request(tmp_path: Path) -> None:
     assert kept.personal_data == {"masked": False, "counts": {}}
 
 
-def test_masking_in_worker_processes_equals_one_process(tmp_path: Path, monkeypatch) -> None:
-    from innonlp.engine import forkmap
+def test_masking_in_worker_processes_equals_one_process(tmp_path: Path) -> None:
+    from innonlp.parallel import ExecutionPolicy
 
     d = _inputs(tmp_path)
     one = ingest([d])
-    monkeypatch.setattr(forkmap, "MIN_ITEMS", 0)
-    monkeypatch.setattr(forkmap, "MAX_CHUNK", 1)
-    many = ingest([d], n_jobs=2)
+    many = ingest([d], policy=ExecutionPolicy(jobs=2, min_items=0, max_chunk=1))
     assert many.submissions == one.submissions
     assert many.personal_data == one.personal_data and one.personal_data["counts"]
 

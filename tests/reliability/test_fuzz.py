@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from innonlp import ingest
 from innonlp.nlp.loader import load_pipeline
-from innonlp.pipeline import analyze
+from innonlp.run.pipeline import analyze
 from innonlp.themes.finder import OUTLIER, ThemeFinder
 
 FUZZ = settings(deadline=None, max_examples=60,

@@ -13,7 +13,7 @@ import pytest
 
 from innonlp import load_run
 from innonlp.config import load_config
-from innonlp.pipeline import analyze
+from innonlp.run.pipeline import analyze
 from innonlp.report.edits import match_themes
 
 from ..conftest import SAMPLE

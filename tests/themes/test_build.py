@@ -5,8 +5,9 @@ from innonlp.config import load_config
 from innonlp.ingest import ingest
 from innonlp.nlp import NorwegianNLP
 from innonlp.nlp.analysis import analyze_segments
+from innonlp.nlp.features import lemma_features
 from innonlp.nlp.standard import annotate_standards
-from innonlp.themes.build import lemma_features, part_features, segment_features
+from innonlp.themes.build import part_features, segment_features
 
 from ..conftest import SAMPLE
 

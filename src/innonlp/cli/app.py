@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import typer
 
 from ..config import IngestConfig, load_config, merge_columns, parse_size
-from ..engine.pool import auto_jobs
 from ..errors import ConfigError, InnonlpError
-from ..pipeline import DEFAULT_STAGES, RunResult, analyze
+from ..parallel import auto_jobs
+from ..run.pipeline import DEFAULT_STAGES, RunResult, analyze
 from ..sample import sample_path
 from ..themes.params import ThemeParams
 from .output import Reporter
@@ -130,7 +130,7 @@ def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: 
     with rep.progress("Reading inputs") as tick:
         result = analyze(inputs, out, config=cfg, strict=strict, summary=summary,
                          progress=tick, stages=stages, nlp=nlp, log=rep.info, themes=themes,
-                         edits=edits, stage=rep.stage, cache=cache, n_process=jobs,
+                         edits=edits, stage=rep.stage, cache=cache, jobs=jobs,
                          engine=engine, scheduler=scheduler)
     rep.summary(result)
     return result

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.table import Table
 
-from ..pipeline import RunResult
+from ..run.pipeline import RunResult
 
 
 class Reporter:

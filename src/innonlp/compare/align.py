@@ -1,7 +1,7 @@
 """Align the themes of a human summary with the machine themes of a run.
 
 Both sides go through the same Norwegian layer: content lemmas plus the parts of compound
-words (``themes.build.lemma_features``), TF-IDF weighted over the run's segments (formalia
+words (``nlp.features.lemma_features``), TF-IDF weighted over the run's segments (formalia
 left out) and L2-normalised. A machine theme is the normalised mean of its segments; a human
 theme is the vector of its heading and body; a human sentence is its own vector.
 
@@ -26,9 +26,9 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from ..ingest.sentences import split_sentences
 from ..nlp.analysis import SegmentAnalysis
-from ..nlp.sentences import split_sentences
-from ..themes.build import lemma_features
+from ..nlp.features import lemma_features
 from .summary import SummarySection
 
 

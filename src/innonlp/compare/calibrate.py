@@ -28,10 +28,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..errors import ConfigError, InputError
+from ..ingest.sentences import split_sentences
 from ..nlp.analysis import StringTable, from_doc
+from ..nlp.features import lemma_features
 from ..nlp.loader import NorwegianNLP
-from ..nlp.sentences import split_sentences
-from ..themes.build import lemma_features
 from .rouge import cut_words, rouge, tokenize
 
 POSITION_WEIGHT = 2.0

@@ -20,10 +20,10 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError
+from ..ingest.sentences import split_sentences
 from ..io import write_json, write_text
 from ..nlp.analysis import SegmentAnalysis, StringTable, from_doc
 from ..nlp.loader import NorwegianNLP
-from ..nlp.sentences import split_sentences
 from ..nlp.standard import detect_standards
 from .align import Alignment, CompareParams, align
 from .report import comparison_markdown

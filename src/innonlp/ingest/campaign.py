@@ -12,7 +12,7 @@ from collections import Counter
 
 import numpy as np
 
-from ..engine.forkmap import fork_map
+from ..parallel import SERIAL, Executor
 from ..types import Campaign
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -79,7 +79,7 @@ def find_campaigns(
     num_perm: int = 64,
     seed: int = 1,
     min_words: int = 30,
-    n_jobs: int = 1,
+    executor: Executor = SERIAL,
 ) -> list[Campaign]:
     """Group near-duplicate texts. ``texts`` maps submission id to cleaned text.
 
@@ -87,8 +87,8 @@ def find_campaigns(
     exact shingle Jaccard is at least ``threshold`` too. Groups smaller than ``min_size``
     are not campaigns (two similar letters are more likely a coincidence or a resubmission),
     and texts under ``min_words`` words are left out (a sentence or two shares wording by
-    chance). Shingles and signatures of many texts are worked out in ``n_jobs`` forked
-    processes (the same result as one).
+    chance). Shingles and signatures of many texts are worked out through ``executor``
+    (forked processes give the same result as one).
     """
     from datasketch import MinHash, MinHashLSH
 
@@ -97,7 +97,7 @@ def find_campaigns(
     state = (ids, texts, max(5, min_words - 2), a, b, {})
     sh: dict[str, np.ndarray] = {}
     values: dict[str, np.ndarray] = {}
-    for chunk in fork_map(_signature_chunk, state, len(ids), n_jobs, chunk=500):
+    for chunk in executor.map_range(_signature_chunk, state, len(ids), chunk=500):
         for i, h, v in chunk:
             sh[i], values[i] = h, v
     ids = [i for i in ids if i in sh]

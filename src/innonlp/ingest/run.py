@@ -12,6 +12,7 @@ from typing import Any
 
 from ..config import IngestConfig
 from ..errors import FileFailure, InputError, StrictModeError
+from ..parallel import ExecutionPolicy
 from ..privacy.ingest import mask_submissions
 from ..types import Campaign, ManifestEntry, Part, RemovedSpan, Segment, Submission
 from .campaign import find_campaigns
@@ -158,14 +159,15 @@ def _row_submission(row: Row, cols: Any, item: Item, cfg: IngestConfig,
 
 def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
            strict: bool = False, progress: ProgressFn | None = None,
-           n_jobs: int = 1) -> IngestResult:
+           policy: ExecutionPolicy | None = None) -> IngestResult:
     """Read every input, clean and segment it, detect campaigns, and account for all of it.
 
     One bad input never stops the run: it becomes a ``failed`` manifest entry with a reason.
-    With ``strict=True`` the first failure raises StrictModeError instead. ``n_jobs``:
-    processes for campaign signatures and masking on big inputs (same result as one).
+    With ``strict=True`` the first failure raises StrictModeError instead. ``policy``:
+    how campaign signatures and masking run on big inputs (same result as one process).
     """
     cfg = config or IngestConfig()
+    executor = (policy or ExecutionPolicy()).executor()
     paths = [Path(p) for p in inputs]
     if not paths:
         raise InputError("No input given: name at least one folder, file or zip archive.")
@@ -217,12 +219,12 @@ def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
         campaigns = find_campaigns({s.id: s.text for s in submissions},
                                    threshold=cfg.campaign_threshold,
                                    min_size=cfg.campaign_min_size,
-                                   min_words=cfg.campaign_min_words, n_jobs=n_jobs)
+                                   min_words=cfg.campaign_min_words, executor=executor)
         member_of = {m: c.id for c in campaigns for m in c.member_ids}
         submissions = [replace(s, campaign_id=member_of.get(s.id)) for s in submissions]
     personal: dict[str, int] = {}
     if not cfg.keep_personal_data:
-        submissions, personal = mask_submissions(submissions, n_jobs)
+        submissions, personal = mask_submissions(submissions, executor)
     segments: list[Segment] = []
     for s in submissions:
         segments.extend(segment_submission(s.id, s.parts, cfg.max_segment_chars,

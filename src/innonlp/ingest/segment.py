@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..nlp.sentences import split_sentences
+from ..ingest.sentences import split_sentences
 from ..types import Part, Segment
 
 _PARA = re.compile(r"\n\s*\n")

@@ -29,8 +29,8 @@ from typing import Any, NamedTuple
 import numpy as np
 import scipy.sparse as sp
 
-from ..engine.forkmap import fork_imap, fork_map
 from ..nlp.analysis import SegmentAnalysis, precompute_content_masks
+from ..parallel import SERIAL, Executor
 from .candidates import scan
 
 
@@ -54,11 +54,11 @@ class PhraseCorpus:
     per candidate, and per key id its frequency (``freq``), its atoms (as first seen; ids
     into ``atom_names`` from ``atom_ptr[k]`` to ``atom_ptr[k + 1]``) and its written forms
     with their counts. ``total``, ``atoms`` and ``surface`` read these by key. The
-    candidates are found in ``n_jobs`` forked processes on big corpora (the same result as
+    candidates are found through ``executor`` (forked processes on big corpora) (the same result as
     one)."""
 
     def __init__(self, analyses: Sequence[SegmentAnalysis], texts: Sequence[str],
-                 submission_ids: Sequence[str], n_jobs: int = 1):
+                 submission_ids: Sequence[str], executor: Executor = SERIAL):
         self.submission_ids = list(submission_ids)
         analyses = list(analyses)
         if len(texts) != len(analyses) or len(self.submission_ids) != len(analyses):
@@ -67,8 +67,8 @@ class PhraseCorpus:
         # one atom memo per process, kept over all its chunks (a forked worker fills its copy)
         # few big chunks: every chunk repeats the common keys that are merged here; merged
         # as they come back, so only a few are held at a time
-        chunks = fork_imap(_phrase_chunk, (analyses, {}), len(analyses), n_jobs,
-                           chunk=max(2000, len(analyses) // 8 + 1))
+        chunks = executor.map_range(_phrase_chunk, (analyses, {}), len(analyses),
+                                    chunk=max(2000, len(analyses) // 8 + 1))
         self._merge(chunks, sum(len(a) for a in analyses))
 
     @classmethod
@@ -409,15 +409,15 @@ def lemma_ctfidf(corpus: PhraseCorpus, groups: Mapping[str, Sequence[int]],
 
 
 def extract_groups(extract: Callable[..., dict[str, list[KeyPhrase]]], corpus: PhraseCorpus,
-                   groups: Mapping[str, Sequence[int]], top_n: int, n_jobs: int = 1
+                   groups: Mapping[str, Sequence[int]], top_n: int, executor: Executor = SERIAL
                    ) -> dict[str, list[KeyPhrase]]:
     """``extract(corpus, groups, top_n)`` with many groups (one per submission, say) shared
-    out to ``n_jobs`` forked processes: the same result as one call."""
+    out through ``executor``: the same result as one call."""
     items = list(groups.items())
     if items:  # builds the corpus's phrase index here, once, before any worker starts
         extract(corpus, dict(items[:1]), top_n)
-    chunks = fork_map(_extract_chunk, (extract, corpus, items, top_n), len(items), n_jobs,
-                      chunk=max(500, len(items) // 8 + 1))
+    chunks = executor.map_range(_extract_chunk, (extract, corpus, items, top_n), len(items),
+                                chunk=max(500, len(items) // 8 + 1))
     return {gid: phrases for chunk in chunks for gid, phrases in chunk.items()}
 
 

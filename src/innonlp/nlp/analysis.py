@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, POS, SENT_START
@@ -186,8 +186,6 @@ def split_doc(doc: Doc, parts: Sequence[tuple[str, int]], standard: str,
 # as when it is analysed alone (tested). spaCy's trained pipelines look across sentences,
 # so they get one segment per doc.
 GROUP_CHARS = 20_000
-# with --jobs N > 1, worker processes are started only for at least this many segments
-POOL_MIN_SEGMENTS = 2000
 GROUP_SEP = "\n\n"
 
 
@@ -213,23 +211,37 @@ def iter_analyses(layer: NorwegianNLP, items: Iterable[tuple[int, str, str, str]
             yield GROUP_SEP.join(texts), std, parts
 
     triples = ((text, std, (std, parts)) for text, std, parts in groups())
-    # in this process: parallel runs go through worker processes (innonlp.engine.pool)
-    for doc, (std, parts) in layer.pipe_mixed(triples, n_process=1):
+    # in this process: parallel runs go through a ParallelAnalyser (innonlp.run.pool)
+    for doc, (std, parts) in layer.pipe_mixed(triples):
         done = split_doc(doc, [(sid, base) for _, sid, base in parts], std, strings)
         for (i, _, _), a in zip(parts, done, strict=True):
             yield i, a
 
 
+class ParallelAnalyser(Protocol):
+    """Runs the analysis of many segments in worker processes (the run package's
+    language-layer pool or a Dask cluster); ``analyze_segments`` hands it the segments
+    that are left after the cache when there are at least ``min_items``."""
+
+    processes: int
+    min_items: int
+    preloaded: bool  # the workers have loaded their pipelines already
+
+    def __call__(self, layer: NorwegianNLP, items: Iterable[tuple[int, str, str, str]],
+                 strings: StringTable, cache: str | None, keys: Sequence[bytes]
+                 ) -> Iterator[tuple[int, SegmentAnalysis]]: ...
+
+
 def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
                      progress: Callable[[int], None] | None = None,
-                     cache: Any = None, pool: Any = None
+                     cache: Any = None, parallel: ParallelAnalyser | None = None
                      ) -> tuple[list[SegmentAnalysis], dict[str, Any]]:
     """Analyse every segment on its written standard's pipeline; return results (in input
     order) and a record (tiers, counts, tokens, seconds, cache hits) for the run manifest.
     With ``cache`` (an :class:`~innonlp.nlp.cache.AnalysisCache`) segments analysed before by
-    the same pipeline version are read back instead of analysed again. ``pool`` (an
-    :class:`~innonlp.engine.pool.EarlyPool`, started before ingest) runs the analysis when
-    enough segments are left to analyse; this process then loads no pipeline."""
+    the same pipeline version are read back instead of analysed again. ``parallel`` runs
+    the analysis in worker processes when at least its ``min_items`` segments are left to
+    analyse (workers that loaded their pipelines already: this process then loads none)."""
     from .cache import cache_key
 
     segs = list(segments)
@@ -254,24 +266,21 @@ def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
     todo = [i for i, a in enumerate(out) if a is None]
     items = ((i, segs[i].id, segs[i].standard or "nb", segs[i].text) for i in todo)
     fresh: list[int] = []
-    processes = layer.n_process if len(todo) >= POOL_MIN_SEGMENTS else 1
-    early = pool is not None and processes > 1
+    use = parallel if parallel is not None and len(todo) >= parallel.min_items else None
+    processes = use.processes if use is not None else 1
+    early = use is not None and use.preloaded
     load_seconds = 0.0
     if not early:
         t1 = time.perf_counter()
         for std in sorted({pipeline_standard(segs[i].standard or "nb") for i in todo}):
             layer.language(std)  # load outside the timing of the analysis itself
         load_seconds = time.perf_counter() - t1
-    if processes > 1:
-        from ..engine.pool import iter_analyses_pool
-
+    if use is not None:
         # the workers store their results in the cache themselves
-        stream = iter_analyses_pool(layer, items, strings, layer.n_process,
-                                    cache=None if cache is None else str(cache.path),
-                                    keys=keys, pool=pool if early else None)
+        stream = use(layer, items, strings, None if cache is None else str(cache.path), keys)
     else:
         stream = iter_analyses(layer, items, strings)
-    own_writes = cache is not None and processes == 1
+    own_writes = cache is not None and use is None
     for i, a in stream:
         out[i] = a
         tick(1)

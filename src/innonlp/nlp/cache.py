@@ -39,14 +39,14 @@ def cache_key(pipeline_id: str, standard: str, text: str) -> bytes:
     return h.digest()[:20]
 
 
-def _pack(a: SegmentAnalysis) -> bytes:
+def pack_analysis(a: SegmentAnalysis) -> bytes:
     n = np.array([len(a)], dtype=np.int32).tobytes()
     return b"".join((n, a.orth.astype(np.uint64).tobytes(), a.lemma.astype(np.uint64).tobytes(),
                      a.pos.astype(np.uint8).tobytes(), a.offsets.astype(np.int32).tobytes(),
                      a.sent_starts.astype(np.bool_).tobytes()))
 
 
-def _unpack(blob: bytes, segment_id: str, standard: str, strings: StringTable
+def unpack_analysis(blob: bytes, segment_id: str, standard: str, strings: StringTable
             ) -> SegmentAnalysis:
     """The analysis packed in ``blob``; its arrays are read-only views into the blob (an
     analysis is never changed in place, and a copy per array costs more than the rest)."""
@@ -89,7 +89,7 @@ class AnalysisCache:
         """Store analyses and the strings behind their hashes, in one transaction."""
         rows, arrays, table = [], [], None
         for key, a in items:
-            rows.append((key, _pack(a)))
+            rows.append((key, pack_analysis(a)))
             arrays += [a.orth, a.lemma]
             table = a.strings
         if not rows or table is None:
@@ -111,7 +111,7 @@ class AnalysisCache:
 
     def unpack(self, blob: bytes, segment_id: str, standard: str, strings: StringTable
                ) -> SegmentAnalysis:
-        return _unpack(blob, segment_id, standard, strings)
+        return unpack_analysis(blob, segment_id, standard, strings)
 
     def close(self) -> None:
         self.db.close()

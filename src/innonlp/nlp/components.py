@@ -23,9 +23,9 @@ from spacy.language import Language
 from spacy.symbols import ADJ, NOUN
 from spacy.tokens import Doc, Token
 
+from ..ingest.sentences import split_sentences
 from .compounds import split_compound
 from .lemmatizer import Lemmatizer
-from .sentences import split_sentences
 from .stopwords import is_stop_lemma
 from .tagger import PerceptronTagger
 

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ConfigError, ModelNotFoundError
-from .abbreviations import TOKENIZER_ABBREVIATIONS
+from ..ingest.abbreviations import TOKENIZER_ABBREVIATIONS
 from .components import EMBEDDED_VERSION, TextKeepingTokenizer  # registers the factories
 
 NB_PACKAGES = ("nb_core_news_lg", "nb_core_news_md", "nb_core_news_sm")
@@ -56,7 +56,7 @@ def _installed_version(name: str) -> str | None:
 
 
 def _embedded(standard: str, reason: str) -> PipelineChoice:
-    from .. import __version__
+    from .._version import __version__
 
     return PipelineChoice(standard, "embedded", f"innonlp-embedded-{standard}",
                           f"{__version__}+model{EMBEDDED_VERSION}", reason)
@@ -141,12 +141,11 @@ def load_pipeline(standard: str = "nb", nlp: str = "auto") -> Language:
 class NorwegianNLP:
     """The language layer as one object: pipelines per standard, streaming, a run record."""
 
-    def __init__(self, nlp: str = "auto", batch_size: int = 256, n_process: int = 1):
-        if batch_size < 1 or n_process < 1:
-            raise ConfigError("batch_size and n_process must be at least 1.")
+    def __init__(self, nlp: str = "auto", batch_size: int = 256):
+        if batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1. Got {batch_size}.")
         self.nlp = nlp
         self.batch_size = batch_size
-        self.n_process = n_process
         self.choices = {s: resolve(nlp, s) for s in STANDARDS}
         self.docs: dict[str, int] = {}
 
@@ -154,38 +153,38 @@ class NorwegianNLP:
         c = self.choices[pipeline_standard(standard)]
         return _load(c.tier, c.model, c.standard)
 
-    def pipe(self, items: Iterable[tuple[str, Ctx]], standard: str = "nb",
-             n_process: int | None = None) -> Iterator[tuple[Doc, Ctx]]:
-        """Stream ``(text, context)`` pairs through the pipeline of ``standard``
-        (``n_process``: spaCy's processes, default the layer's)."""
+    def pipe(self, items: Iterable[tuple[str, Ctx]], standard: str = "nb"
+             ) -> Iterator[tuple[Doc, Ctx]]:
+        """Stream ``(text, context)`` pairs through the pipeline of ``standard``, in this
+        process (spaCy's own ``n_process`` is never used: parallel runs go through the
+        run's executor, see :mod:`innonlp.parallel`)."""
         std = pipeline_standard(standard)
         lang = self.language(std)
         for doc, ctx in lang.pipe(items, as_tuples=True, batch_size=self.batch_size,
-                                  n_process=n_process or self.n_process):
+                                  n_process=1):
             self.docs[standard] = self.docs.get(standard, 0) + 1
             yield doc, ctx
 
-    def pipe_mixed(self, items: Iterable[tuple[str, str, Ctx]], block: int = 4096,
-                   n_process: int | None = None) -> Iterator[tuple[Doc, Ctx]]:
+    def pipe_mixed(self, items: Iterable[tuple[str, str, Ctx]], block: int = 4096
+                   ) -> Iterator[tuple[Doc, Ctx]]:
         """Stream ``(text, standard, context)`` triples; each runs on its standard's
         pipeline, and the output keeps the input order."""
         buf: list[tuple[str, str, Ctx]] = []
         for item in items:
             buf.append(item)
             if len(buf) >= block:
-                yield from self._block(buf, n_process)
+                yield from self._block(buf)
                 buf = []
         if buf:
-            yield from self._block(buf, n_process)
+            yield from self._block(buf)
 
-    def _block(self, buf: list[tuple[str, str, Any]], n_process: int | None = None
-               ) -> Iterator[tuple[Doc, Any]]:
+    def _block(self, buf: list[tuple[str, str, Any]]) -> Iterator[tuple[Doc, Any]]:
         out: list[Any] = [None] * len(buf)
         groups: dict[str, list[int]] = {}
         for i, (_, std, _) in enumerate(buf):
             groups.setdefault(std, []).append(i)
         for std, idx in groups.items():
-            for doc, i in self.pipe(((buf[i][0], i) for i in idx), std, n_process):
+            for doc, i in self.pipe(((buf[i][0], i) for i in idx), std):
                 out[i] = (doc, buf[i][2])
         yield from out
 
@@ -195,7 +194,7 @@ class NorwegianNLP:
                 "pipelines": {s: c.as_dict() for s, c in self.choices.items()},
                 "other_languages": "texts detected as another language run on the nb pipeline",
                 "docs": dict(sorted(self.docs.items())),
-                "batch_size": self.batch_size, "n_process": self.n_process}
+                "batch_size": self.batch_size}
 
 
 def pipeline_standard(standard: str) -> str:

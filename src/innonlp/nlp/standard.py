@@ -18,7 +18,7 @@ from importlib import resources
 
 import numpy as np
 
-from ..engine.forkmap import fork_map
+from ..parallel import SERIAL, Executor
 
 MODEL_FILE = "standard.npz"
 _WORD = re.compile(r"\b\w+\b", re.UNICODE)
@@ -102,12 +102,12 @@ def _other_language(text: str) -> tuple[str, float] | None:
     return None
 
 
-def detect_standards(texts: list[str], n_jobs: int = 1) -> list[StandardGuess]:
+def detect_standards(texts: list[str], executor: Executor = SERIAL) -> list[StandardGuess]:
     """Guess the written standard of each text (batched: one sparse product per chunk of
-    texts; many texts in ``n_jobs`` forked processes, the same result as one)."""
+    texts; many texts through ``executor``, the same result as one process)."""
     if not texts:
         return []
-    return [g for chunk in fork_map(_detect_chunk, texts, len(texts), n_jobs, chunk=2000)
+    return [g for chunk in executor.map_range(_detect_chunk, texts, len(texts), chunk=2000)
             for g in chunk]
 
 
@@ -136,7 +136,7 @@ def detect_standard(text: str) -> StandardGuess:
 
 
 def annotate_standards(submissions: list, segments: list, *, head_chars: int = 1000,
-                       trust: float = 0.999, n_jobs: int = 1) -> tuple[list, list]:
+                       trust: float = 0.999, executor: Executor = SERIAL) -> tuple[list, list]:
     """Return copies of submissions and segments with ``standard`` and its confidence set.
 
     Each submission is judged on its first ``head_chars`` characters; when that is not
@@ -149,13 +149,13 @@ def annotate_standards(submissions: list, segments: list, *, head_chars: int = 1
     by_sub: dict[str, list] = {}
     for seg in segments:
         by_sub.setdefault(seg.submission_id, []).append(seg)
-    heads = detect_standards([s.text[:head_chars] for s in submissions], n_jobs)
+    heads = detect_standards([s.text[:head_chars] for s in submissions], executor)
     unsure = [s.id for s, g in zip(submissions, heads, strict=True)
               if g.confidence < trust and len(by_sub.get(s.id, [])) > 1]
     unsure_set = set(unsure)
     seg_guess: dict[str, StandardGuess] = {}
     todo = [seg for sid in unsure for seg in by_sub[sid]]
-    for seg, g in zip(todo, detect_standards([t.text[:head_chars] for t in todo], n_jobs),
+    for seg, g in zip(todo, detect_standards([t.text[:head_chars] for t in todo], executor),
                       strict=True):
         seg_guess[seg.id] = g
     new_subs, new_segs = [], []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from ..engine.forkmap import fork_map
+from ..parallel import SERIAL, Executor
 from ..types import Part, RemovedSpan, Submission
 from .pii import kinds_for, mask, shift
 
@@ -25,16 +25,16 @@ def _mask_part(part: Part, kinds: tuple[str, ...], counts: Counter) -> Part:
     return Part(text, part.question, raw, tuple(removed), pages)
 
 
-def mask_submissions(submissions: list[Submission], n_jobs: int = 1
+def mask_submissions(submissions: list[Submission], executor: Executor = SERIAL
                      ) -> tuple[list[Submission], dict[str, int]]:
     """The submissions with personal data masked in their text, their text before clean-up,
     the lines clean-up removed and their metadata; counts per kind (masked in the cleaned
-    text, which is what every export shows). Many submissions are masked in ``n_jobs``
-    forked processes (the same result as one)."""
+    text, which is what every export shows). Many submissions are masked through ``executor``
+    (forked processes give the same result as one)."""
     counts: Counter = Counter()
     out: list[Submission] = []
     at = 0
-    for subs, c in fork_map(_mask_chunk, submissions, len(submissions), n_jobs, chunk=500):
+    for subs, c in executor.map_range(_mask_chunk, submissions, len(submissions), chunk=500):
         # a worker sends back only the submissions it changed (None: nothing to mask)
         out.extend(s if s is not None else submissions[at + i] for i, s in enumerate(subs))
         at += len(subs)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..engine.forkmap import fork_calls
 from ..io import atomic_write, write_json, write_text
+from ..parallel import SERIAL, Executor
 from .content import report_blocks
 from .excel import write_xlsx
 from .html import to_html
@@ -27,16 +27,15 @@ def _documents(run: Run) -> tuple[str, bytes, str]:
     return to_markdown(blocks), to_docx(blocks), to_html(run)
 
 
-def write_reports(run: Run, out: Path | None = None, n_jobs: int = 1) -> dict[str, Any]:
+def write_reports(run: Run, out: Path | None = None, executor: Executor = SERIAL) -> dict[str, Any]:
     """All exports into ``out`` (default: the run folder); returns a record for the
-    manifest and the command line. With ``n_jobs`` >= 2 the workbook is written by a forked
+    manifest and the command line. With a forked ``executor`` the workbook is written by a forked
     process while the documents are built here (the same bytes)."""
     target = Path(out) if out is not None else run.path
     target.mkdir(parents=True, exist_ok=True)
     # the workbook is streamed to its file (a big run's segment sheet is never held)
-    documents, _ = fork_calls([lambda: _documents(run),
-                               lambda: write_xlsx(run, target / "themes.xlsx")],
-                              min(n_jobs, 2))
+    documents, _ = executor.map_calls([lambda: _documents(run),
+                                        lambda: write_xlsx(run, target / "themes.xlsx")])
     markdown, docx, html = documents
     write_text(target / "report.md", markdown)
     _write_bytes(target / "report.docx", docx)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..compare.report import gap_text
 from .norsk import PLURAL, date, decimal, integer, percent, share_in_words
 from .run import Run

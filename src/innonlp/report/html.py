@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .. import __version__
+from .._version import __version__
 from ..compare.report import gap_text
 from .charts import heatmap_svg, legend_html, segment_map_svg, stability_svg, theme_sizes_svg
 from .content import _who

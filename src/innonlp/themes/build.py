@@ -16,50 +16,28 @@ from typing import Any
 
 import numpy as np
 
-from ..engine.forkmap import fork_map
+from ..ingest.sentences import split_sentences
 from ..keyphrases.score import EXTRACTORS, KeyPhrase, PhraseCorpus, extract_groups, phrase_chunk
-from ..nlp.analysis import UPOS, SegmentAnalysis, precompute_content_masks
+from ..nlp.analysis import SegmentAnalysis, precompute_content_masks
 from ..nlp.compounds import remember_splits, split_compound
+from ..nlp.features import COMPOUND_POS as _COMPOUND_POS
+from ..nlp.features import lemma_features
 from ..nlp.loader import pipeline_standard
-from ..nlp.sentences import split_sentences
 from ..nlp.stopwords import stop_lemmas
+from ..parallel import SERIAL, ExecutionPolicy, Executor
 from ..perf import release_memory
 from ..types import Segment, Submission
 from .finder import OUTLIER, ThemeFinder
 from .formalia import FORMALIA_LABEL, is_formalia, text_is_formalia
 from .layout import map_2d
 from .params import ThemeParams
+from .result import ThemesResult
 from .stability import UNSTABLE_BELOW, bootstrap_stability
 from .tokens import TokenDocs, id_array, place
 
 SCHEMA = "innonlp.themes/1"
 OUTLIER_LABEL = "Andre innspill"
 FORMALIA = -2
-_COMPOUND_POS = (UPOS.index("NOUN"), UPOS.index("ADJ"))
-# above this many segments the key-phrase candidates are found in this process: a forked
-# worker scanning them copies most pages of the analyses it reads (reference counts), about
-# 1 GB each at 450,000 segments; one process takes a minute longer there
-SCAN_FORK_MAX_SEGMENTS = 250_000
-
-
-def _compound_parts(a: SegmentAnalysis, stop: frozenset[str]) -> list[str]:
-    """Modifier and head of the compound content words ("datadeling" → "data", "deling"),
-    so a compound and its spelled-out form ("deling av data") share features."""
-    lang = pipeline_standard(a.standard)
-    out: list[str] = []
-    low = a.strings.lower
-    mask = a.content_mask() & np.isin(a.pos, _COMPOUND_POS)
-    for h in a.lemma[mask].tolist():
-        parts = split_compound(low(h), lang)
-        if parts:
-            out.extend(x for x in parts if len(x) >= 3 and x not in stop)
-    return out
-
-
-def lemma_features(a: SegmentAnalysis) -> list[str]:
-    """Content lemmas and compound parts: the features of a text without phrase keys (what
-    the comparison with a human summary uses on both sides)."""
-    return a.content_lemmas() + _compound_parts(a, stop_lemmas())
 
 
 def _phrase_tokens(corpus: PhraseCorpus, vocab: dict[str, int]
@@ -83,7 +61,8 @@ def _split_chunk(state: tuple[list[int], list[str], list[str]], start: int, stop
             for k in todo[start:stop]]
 
 
-def _base_tokens(analyses: list[SegmentAnalysis], vocab: dict[str, int], n_jobs: int = 1
+def _base_tokens(analyses: list[SegmentAnalysis], vocab: dict[str, int],
+                 executor: Executor = SERIAL
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per segment: its content lemmas, then the parts of its compound nouns and adjectives
     (what :func:`lemma_features` gives one segment), worked out for the whole corpus at
@@ -117,8 +96,8 @@ def _base_tokens(analyses: list[SegmentAnalysis], vocab: dict[str, int], n_jobs:
     split_key = inv.ravel().astype(np.int64) * len(langs) + lang_of
     todo = np.unique(split_key[compound])
     todo_list = todo.tolist()
-    found = [f for chunk in fork_map(_split_chunk, (todo_list, low, langs), len(todo_list),
-                                     n_jobs, chunk=20_000) for f in chunk]
+    found = [f for chunk in executor.map_range(_split_chunk, (todo_list, low, langs),
+                                               len(todo_list), chunk=20_000) for f in chunk]
     # kept, so that the key-phrase workers forked next do not split these words again
     remember_splits(((low[k // len(langs)], langs[k % len(langs)]), f)
                     for k, f in zip(todo_list, found, strict=True))
@@ -200,16 +179,19 @@ def part_features(texts: Sequence[str], analyses: Sequence[SegmentAnalysis]
 
 
 def segment_features(segments: Sequence[Segment] | None,
-                     analyses: Sequence[SegmentAnalysis], n_jobs: int = 1,
+                     analyses: Sequence[SegmentAnalysis],
+                     policy: ExecutionPolicy | None = None,
                      parts: Sequence[PartFeatures] | None = None
                      ) -> tuple[PhraseCorpus, TokenDocs, np.ndarray | None]:
     """The key-phrase candidates, the token lists for clustering (content lemmas, the
     parts of compound words and multi-word phrase keys, as a compact :class:`TokenDocs`)
-    and, given the segments, the formalia flags; the per-segment work runs in ``n_jobs``
-    forked processes on big corpora (the same result as one), or was done already by the
+    and, given the segments, the formalia flags; the per-segment work runs as ``policy``
+    says (forked processes on big corpora: the same result as one), or was done already by the
     workers that analysed the segments (``parts``, in segment order: the same result
     again)."""
     analyses = list(analyses)
+    policy = policy or ExecutionPolicy()
+    executor = policy.executor(len(analyses))
     ids = [s.submission_id for s in segments] if segments is not None else \
         [str(i) for i in range(len(analyses))]
     if parts is not None:
@@ -218,20 +200,22 @@ def segment_features(segments: Sequence[Segment] | None,
         corpus = PhraseCorpus.from_chunks([p.phrases for p in parts], ids,
                                           sum(p.n_tokens for p in parts))
         vocab: dict[str, int] = {}  # every split is known: lookups only
-        docs = _token_docs(_base_tokens(analyses, vocab, 1), vocab, corpus)
+        docs = _token_docs(_base_tokens(analyses, vocab), vocab, corpus)
         formal = None if segments is None else np.concatenate(
             [p.formalia for p in parts] or [np.zeros(0, dtype=bool)])
     else:
         # the compound splits first: the key-phrase workers forked next then find them
         vocab: dict[str, int] = {}
-        base = _base_tokens(analyses, vocab, n_jobs)
+        base = _base_tokens(analyses, vocab, executor)
         texts = [s.text for s in segments] if segments is not None else [""] * len(analyses)
-        corpus = PhraseCorpus(analyses, texts, ids,
-                              n_jobs if len(analyses) < SCAN_FORK_MAX_SEGMENTS else 1)
+        # big corpora scan in this process: a forked scanner copies the pages it reads
+        scan = executor if len(analyses) < policy.scan_max_items else SERIAL
+        corpus = PhraseCorpus(analyses, texts, ids, scan)
         docs = _token_docs(base, vocab, corpus)
         formal = None if segments is None else np.array(
-            [f for chunk in fork_map(_formalia_chunk, (segments, analyses), len(analyses),
-                                     n_jobs, chunk=10_000) for f in chunk], dtype=bool)
+            [f for chunk in executor.map_range(_formalia_chunk, (segments, analyses),
+                                               len(analyses), chunk=10_000) for f in chunk],
+            dtype=bool)
     return corpus, docs, formal
 
 
@@ -318,19 +302,20 @@ def _phrases_json(phrases: list[KeyPhrase]) -> list[dict[str, Any]]:
 
 def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis],
                 submissions: Sequence[Submission], params: ThemeParams | None = None,
-                n_jobs: int = 1, features: Sequence[PartFeatures] | None = None
-                ) -> dict[str, Any]:
-    """Cluster, describe and return the ``themes.json`` document (plus per-segment arrays
-    under the private key ``_segments``). ``n_jobs``: processes for the per-segment
-    features of big corpora (the result does not depend on it); ``features``: those
-    features, worked out already where the segments were analysed."""
+                policy: ExecutionPolicy | None = None,
+                features: Sequence[PartFeatures] | None = None
+                ) -> ThemesResult:
+    """Cluster, describe and return the ``themes.json`` document with the per-segment and
+    per-submission columns (:class:`~innonlp.themes.result.ThemesResult`). ``policy``: how
+    the per-segment features of big corpora run (the result does not depend on it);
+    ``features``: those features, worked out already where the segments were analysed."""
     p = params or ThemeParams()
     subs = {s.id: s for s in submissions}
     submitters = {s.id: s.organisation or s.submitter for s in submissions
                   if s.organisation or s.submitter}
     clock = [time.perf_counter()]
     precompute_content_masks(list(analyses))
-    corpus, docs, formal = segment_features(segments, analyses, n_jobs, features)
+    corpus, docs, formal = segment_features(segments, analyses, policy, features)
     assert formal is not None
     keep = np.flatnonzero(~formal)
     clock.append(time.perf_counter())  # features: candidates, token lists, formalia
@@ -363,7 +348,8 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     by_submission: dict[str, list[int]] = {}
     for i in keep:
         by_submission.setdefault(segments[i].submission_id, []).append(int(i))
-    sub_phrases = extract_groups(extract, corpus, by_submission, 5, n_jobs)
+    sub_phrases = extract_groups(extract, corpus, by_submission, 5,
+                                 (policy or ExecutionPolicy()).executor(len(by_submission)))
     n_sub = len(submissions)
     themes = []
     for t, (tid, members) in enumerate(groups.items()):
@@ -395,7 +381,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     theme_of = {i: tid for tid, m in groups.items() for i in m}
     sub_of = {i: sid for sid, m in sub_groups.items() for i in m}
     covered = {segments[i].submission_id for i in theme_of}
-    return {
+    doc = {
         "schema": SCHEMA,
         "params": asdict(p),
         "choice": {k: ({str(kk): vv for kk, vv in v.items()} if isinstance(v, dict) else v)
@@ -408,20 +394,21 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
         "formalia": {"label": FORMALIA_LABEL, **form_counts,
                      "share_of_segments": round(len(formalia) / max(len(segments), 1), 4)},
         "themes": themes,
-        "_submissions": {
-            sid: {"theme_ids": sorted({theme_of[i] for i in idx if i in theme_of}),
-                  "key_phrases": [kp.phrase for kp in sub_phrases.get(sid, [])]}
-            for sid, idx in by_submission.items()},
-        "_seconds": {name: round(b - a, 2) for name, a, b in
-                     zip(("features", "clustering", "key_phrases"), clock[:-1], clock[1:],
-                         strict=True)},
-        "_segments": {"theme_id": [theme_of.get(i) for i in range(len(segments))],
-                      "bucket": ["formalia" if lb == FORMALIA else "outlier" if lb == OUTLIER
-                                 else "theme" for lb in labels.tolist()],
-                      "subtheme_id": [sub_of.get(i) for i in range(len(segments))],
-                      "theme_similarity": [round(float(x), 4) for x in sim],
-                      # a 2-D map of the segments (the first two components of their LSA
-                      # vectors), for the report's scatter plot; NaN outside the clustering
-                      "x": [round(float(v), 4) for v in xy[:, 0]],
-                      "y": [round(float(v), 4) for v in xy[:, 1]]},
     }
+    per_submission = {
+        sid: {"theme_ids": sorted({theme_of[i] for i in idx if i in theme_of}),
+              "key_phrases": [kp.phrase for kp in sub_phrases.get(sid, [])]}
+        for sid, idx in by_submission.items()}
+    seconds = {name: round(b - a, 2) for name, a, b in
+               zip(("features", "clustering", "key_phrases"), clock[:-1], clock[1:],
+                   strict=True)}
+    per_segment = {"theme_id": [theme_of.get(i) for i in range(len(segments))],
+               "bucket": ["formalia" if lb == FORMALIA else "outlier" if lb == OUTLIER
+                          else "theme" for lb in labels.tolist()],
+               "subtheme_id": [sub_of.get(i) for i in range(len(segments))],
+               "theme_similarity": [round(float(x), 4) for x in sim],
+               # a 2-D map of the segments (the first two components of their LSA
+               # vectors), for the report's scatter plot; NaN outside the clustering
+               "x": [round(float(v), 4) for v in xy[:, 0]],
+               "y": [round(float(v), 4) for v in xy[:, 1]]}
+    return ThemesResult(doc, per_segment, per_submission, seconds)

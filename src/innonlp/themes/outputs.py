@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ..io import write_json, write_parquet, write_text
+from .result import ThemesResult
 
 CSV_COLUMNS = ["id", "parent", "label", "key_phrases", "n_segments", "n_submissions",
                "n_submissions_unique", "n_campaign_copies", "share_of_submissions",
@@ -55,15 +56,13 @@ def themes_csv(doc: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
-def write_themes(doc: dict[str, Any], segments_frame: pd.DataFrame, out: Path,
+def write_themes(result: ThemesResult, segments_frame: pd.DataFrame, out: Path,
                  submissions_frame: pd.DataFrame | None = None
                  ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """``themes.json``, ``themes.csv``, the theme columns of ``segments.parquet`` and, with
     ``submissions_frame``, ``theme_ids`` and ``key_phrases`` ("; "-joined) per submission
     in ``submissions.parquet``. Returns the segments and submissions frames as written."""
-    per_segment = doc.pop("_segments")
-    doc.pop("_seconds", None)  # timings go to run.json, not into the (deterministic) file
-    per_submission = doc.pop("_submissions", {})
+    doc, per_segment, per_submission = result.doc, result.segments, result.submissions
     subs = None
     if submissions_frame is not None:
         subs = submissions_frame.copy()

@@ -7,10 +7,10 @@ import time
 from collections import Counter
 from typing import Any
 
-from . import __version__
-from .config import IngestConfig
-from .ingest.run import IngestResult
-from .nlp.standard import model_info
+from .._version import __version__
+from ..config import IngestConfig
+from ..ingest.run import IngestResult
+from ..nlp.standard import model_info
 
 MANIFEST_SCHEMA = "innonlp.manifest/1"
 

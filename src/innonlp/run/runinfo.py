@@ -14,7 +14,7 @@ import time
 from importlib import metadata
 from typing import Any
 
-from . import __version__
+from .._version import __version__
 
 SCHEMA = "innonlp.run/1"
 DEPENDENCIES = ("spacy", "scikit-learn", "numpy", "scipy", "pandas", "pyarrow", "pypdfium2",

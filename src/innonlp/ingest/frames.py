@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from .types import Segment, Submission
+from ..types import Segment, Submission
 
 
 def submissions_frame(submissions: list[Submission], n_segments: dict[str, int]) -> pd.DataFrame:

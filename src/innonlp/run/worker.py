@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..nlp.analysis import SegmentAnalysis, StringTable, iter_analyses
-from ..nlp.cache import AnalysisCache, _pack
+from ..nlp.cache import AnalysisCache, pack_analysis
 from ..nlp.loader import NorwegianNLP
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def _analyse(nlp: str, items: list[tuple[str, str, str]], only_new: bool = False
     hashes = []
     indexed = ((i, sid, std, text) for i, (sid, std, text) in enumerate(items))
     for i, a in iter_analyses(layer, indexed, strings):
-        out[i] = _pack(a)
+        out[i] = pack_analysis(a)
         analyses[i] = a
         hashes += (a.orth, a.lemma)
     uniq = np.unique(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)

@@ -1,0 +1,1 @@
+"""Reports: the draft, Markdown, Word, HTML, Excel, analyst edits and the run loader."""

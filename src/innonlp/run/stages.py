@@ -1,0 +1,304 @@
+"""The stages of an analysis run, in order: ingest, standard, nlp, themes, compare, report.
+
+Each is a small object for :class:`~innonlp.run.runner.StageRunner` (see its docstring for
+the contract). Results are frozen dataclasses: :class:`~innonlp.ingest.run.IngestResult`
+for ingest and standard, :class:`NlpResult`, :class:`~innonlp.themes.result.ThemesResult`,
+:class:`CompareResult`, and the reports' record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .. import runfolder as rf
+from ..ingest.frames import segments_frame, submissions_frame
+from ..ingest.run import IngestResult, ingest
+from ..io import write_parquet
+from ..nlp.analysis import SegmentAnalysis, analyze_segments
+from ..nlp.cache import AnalysisCache
+from ..nlp.standard import annotate_standards
+from ..themes.result import ThemesResult
+from .manifest import build_manifest
+from .runner import RunContext
+from .stagecache import derived_key, inputs_key
+
+
+@dataclass(frozen=True)
+class NlpResult:
+    """The language layer's analyses (segment order), its manifest record and, from Dask
+    workers, the themes stage's per-segment features."""
+
+    analyses: list[SegmentAnalysis]
+    record: dict[str, Any]
+    part_features: list[Any] | None = None
+
+
+@dataclass(frozen=True)
+class CompareResult:
+    """The comparison with a human summary (``comparison.json``)."""
+
+    doc: dict[str, Any]
+
+
+def input_key(ctx: RunContext) -> bytes:
+    """The content key of the run's inputs and ingest settings (hashed once per run)."""
+    if "inputs" not in ctx.memo:
+        ctx.memo["inputs"] = inputs_key(ctx.inputs, ctx.options.config,
+                                        {"strict": ctx.options.strict})
+    return ctx.memo["inputs"]
+
+
+def ingest_result(ctx: RunContext) -> IngestResult:
+    """The submissions and segments of the run, with their written standards."""
+    return ctx.results.get("standard") or ctx.results["ingest"]
+
+
+class IngestStage:
+    """Read every input, clean, segment, find campaigns, mask personal data."""
+
+    name, needs, writes, progress = "ingest", (), (), None
+    pause_gc = True
+
+    def key(self, ctx: RunContext) -> bytes | None:
+        return None  # the standard stage's entry holds what ingest produced
+
+    def total(self, ctx: RunContext) -> int | None:
+        return None
+
+    def compute(self, ctx: RunContext) -> IngestResult:
+        return ingest(ctx.inputs, ctx.options.config, strict=ctx.options.strict,
+                      progress=ctx.ingest_progress, policy=ctx.policy)
+
+    def write(self, ctx: RunContext, result: IngestResult) -> None:
+        return None
+
+
+class StandardStage:
+    """Bokmål, Nynorsk or another language per submission and segment; writes the ingest
+    tables (``submissions.parquet``, ``segments.parquet``) and starts the manifest."""
+
+    name, needs, progress = "standard", ("ingest",), None
+    writes = (rf.SUBMISSIONS, rf.SEGMENTS)
+    pause_gc = True
+
+    def key(self, ctx: RunContext) -> bytes | None:
+        return input_key(ctx) if ctx.cache is not None else None
+
+    def total(self, ctx: RunContext) -> int | None:
+        return None
+
+    def compute(self, ctx: RunContext) -> IngestResult:
+        res = ctx.results["ingest"]
+        subs, segs = annotate_standards(res.submissions, res.segments,
+                                        executor=ctx.policy.executor())
+        return replace(res, submissions=subs, segments=segs)
+
+    def write(self, ctx: RunContext, result: IngestResult) -> None:
+        n_segments = Counter(s.submission_id for s in result.segments)
+        # the frames are dropped here and read back by the themes stage: held through the
+        # language and themes stages they would cost almost as much memory as the analyses
+        write_parquet(ctx.folder / rf.SUBMISSIONS, submissions_frame(result.submissions,
+                                                                      n_segments))
+        write_parquet(ctx.folder / rf.SEGMENTS, segments_frame(result.segments))
+        ctx.manifest.update(build_manifest(result, ctx.options.config, 0.0,
+                                           list(ctx.options.stages)))
+
+
+class NlpStage:
+    """The Norwegian language layer over every segment (cached per segment by content)."""
+
+    name, needs, writes = "nlp", ("standard",), ()
+    progress = "Language analysis (segments)"
+
+    def __init__(self) -> None:
+        self.pool: Any = None
+
+    def key(self, ctx: RunContext) -> bytes | None:
+        return None  # per-segment cache (innonlp.nlp.cache), not a stage entry
+
+    def total(self, ctx: RunContext) -> int | None:
+        return len(ingest_result(ctx).segments)
+
+    def start(self, ctx: RunContext, active: list[Any]) -> None:
+        """Big inputs: the language-layer workers start now and load their pipelines while
+        ingest runs (a local engine with several jobs only)."""
+        p = ctx.policy
+        if ctx.layer is None or p.engine != "local" or p.jobs < 2 \
+                or p.executor().jobs < 2 or _input_bytes(ctx.inputs, p.early_start_bytes) \
+                < p.early_start_bytes:
+            return
+        from .pool import AnalysisPool
+
+        self.pool = AnalysisPool(ctx.layer, p, start_now=True)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+
+    def compute(self, ctx: RunContext) -> NlpResult:
+        assert ctx.layer is not None, "the nlp stage needs a language layer"
+        segments = ingest_result(ctx).segments
+        if ctx.policy.engine == "dask":
+            from ..parallel import DaskExecutor
+            from .dask_engine import analyze_segments_dask
+
+            executor = DaskExecutor(ctx.policy)
+            try:
+                analyses, record, parts = analyze_segments_dask(
+                    segments, ctx.layer, executor, progress=ctx.advance,
+                    features="themes" in ctx.options.stages)
+            finally:
+                executor.close()
+            return NlpResult(analyses, record, parts)
+        parallel = self.pool
+        if parallel is None and ctx.policy.jobs > 1 and ctx.policy.executor().jobs > 1:
+            from .pool import AnalysisPool
+
+            parallel = self.pool = AnalysisPool(ctx.layer, ctx.policy)
+        store = AnalysisCache(ctx.options.cache) if ctx.options.cache is not None else None
+        try:
+            analyses, record = analyze_segments(segments, ctx.layer, ctx.advance, store,
+                                                parallel)
+        finally:
+            if store is not None:
+                store.close()
+        return NlpResult(analyses, record)
+
+    def write(self, ctx: RunContext, result: NlpResult) -> None:
+        ctx.manifest["nlp"] = result.record
+
+
+def _input_bytes(inputs: list[Path], enough: int) -> int:
+    total = 0
+    for root in inputs:
+        try:
+            total += sum(f.stat().st_size for f in root.rglob("*") if f.is_file()) \
+                if root.is_dir() else root.stat().st_size
+        except OSError:
+            continue  # ingest reports unreadable inputs
+        if total >= enough:
+            break
+    return total
+
+
+class ThemesStage:
+    """Themes, sub-themes, key phrases, quotes; ``themes.json``/``.csv`` and the theme
+    columns of the Parquet tables."""
+
+    name, needs, progress = "themes", ("standard", "nlp"), "Finding themes"
+    writes = (rf.THEMES_JSON, rf.THEMES_CSV, rf.SEGMENTS, rf.SUBMISSIONS)
+    pause_gc = True
+
+    def key(self, ctx: RunContext) -> bytes | None:
+        if ctx.cache is None or ctx.layer is None:
+            return None
+        return derived_key(input_key(ctx), ctx.layer.record()["pipelines"],
+                           asdict(ctx.options.themes))
+
+    def total(self, ctx: RunContext) -> int | None:
+        return None
+
+    def compute(self, ctx: RunContext) -> ThemesResult:
+        from ..themes.build import find_themes  # scikit-learn: only when clustering
+
+        res, nlp = ingest_result(ctx), ctx.results["nlp"]
+        found = find_themes(res.segments, nlp.analyses, res.submissions, ctx.options.themes,
+                            policy=ctx.policy, features=nlp.part_features)
+        return replace(found, nlp=nlp.record)
+
+    def write(self, ctx: RunContext, result: ThemesResult) -> tuple[pd.DataFrame, Any]:
+        ctx.advance(1)
+        ctx.timings.update({f"themes.{k}": v for k, v in result.seconds.items()})
+        if "nlp" not in ctx.results:  # the language layer was not needed: say what made them
+            ctx.manifest["nlp"] = {**(result.nlp or {}), "reused_from_cache": True}
+        frames = write_themes_files(result, ctx.folder)
+        ctx.manifest["themes"] = {"n_themes": len(result.doc["themes"]),
+                                  "outlier_share": result.doc["outliers"]["share_of_segments"],
+                                  "choice": result.doc["choice"]}
+        return frames
+
+
+def write_themes_files(result: ThemesResult, folder: rf.RunFolder
+                       ) -> tuple[pd.DataFrame, Any]:
+    """Write the theme files and columns (the ingest tables read back from the folder)."""
+    from ..themes.outputs import write_themes
+
+    return write_themes(result, pd.read_parquet(folder / rf.SEGMENTS), folder.path,
+                        pd.read_parquet(folder / rf.SUBMISSIONS))
+
+
+class CompareStage:
+    """The themes against a human-written summary (``--summary``)."""
+
+    name, needs, progress = "compare", ("themes", "nlp"), None
+    writes = (rf.COMPARISON_JSON, rf.COMPARISON_MD)
+
+    def key(self, ctx: RunContext) -> bytes | None:
+        return None
+
+    def total(self, ctx: RunContext) -> int | None:
+        return None
+
+    def compute(self, ctx: RunContext) -> CompareResult:
+        from ..compare.run import compare_with_summary
+
+        assert ctx.layer is not None and ctx.options.summary is not None
+        seg_frame, _ = ctx.written["themes"]
+        return CompareResult(compare_with_summary(ctx.options.summary,
+                                                  ctx.results["themes"].doc, seg_frame,
+                                                  ctx.layer, ctx.results["nlp"].analyses))
+
+    def write(self, ctx: RunContext, result: CompareResult) -> None:
+        from ..compare.run import write_comparison
+
+        write_comparison(result.doc, ctx.folder.path)
+        fig = result.doc["figures"]
+        ctx.manifest["summary"] = {"path": str(ctx.options.summary), "status": "compared",
+                                   "theme_recall": fig["theme_recall"],
+                                   "weighted_coverage": fig["weighted_coverage"]}
+
+
+class ReportStage:
+    """``report.md``, ``report.docx``, ``report.html``, ``themes.xlsx`` (with the analyst's
+    edits when ``--edits`` is given)."""
+
+    name, needs, progress = "report", ("themes",), None
+    writes = rf.REPORTS
+    pause_gc = True
+
+    def key(self, ctx: RunContext) -> bytes | None:
+        return None
+
+    def total(self, ctx: RunContext) -> int | None:
+        return None
+
+    def compute(self, ctx: RunContext) -> dict[str, Any]:
+        from ..report.build import write_reports
+        from ..report.edits import carry_edits
+        from ..report.run import Run
+
+        seg_frame, sub_frame = ctx.written["themes"]
+        comparison = ctx.results.get("compare")
+        run = Run(ctx.folder.path, ctx.manifest, ctx.results["themes"].doc, seg_frame,
+                  sub_frame, comparison.doc if comparison is not None else None)
+        if ctx.options.edits is not None:
+            run = carry_edits(run, ctx.options.edits)
+        return write_reports(run, executor=ctx.policy.executor())
+
+    def write(self, ctx: RunContext, result: dict[str, Any]) -> None:
+        ctx.manifest["reports"] = result
+
+
+def stages_for(names: tuple[str, ...], summary: bool) -> list[Any]:
+    """The stage objects for a run of ``names`` (compare only with a summary)."""
+    make = {"ingest": IngestStage, "standard": StandardStage, "nlp": NlpStage,
+            "themes": ThemesStage, "compare": CompareStage, "report": ReportStage}
+    order = [n for n in make if n in names or (n == "compare" and summary
+                                                and "themes" in names)]
+    return [make[n]() for n in order]

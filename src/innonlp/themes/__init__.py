@@ -1,0 +1,1 @@
+"""Themes: formalia, features, clustering (ThemeFinder), stability, key phrases, outputs."""
