@@ -15,6 +15,7 @@ from ..errors import FileFailure, InputError, StrictModeError
 from ..parallel import ExecutionPolicy
 from ..privacy.ingest import mask_submissions
 from ..types import Campaign, ManifestEntry, Part, RemovedSpan, Segment, Submission
+from .answerpage import strip_answer_header, with_answer_page
 from .campaign import find_campaigns
 from .documents import read_docx, read_html, read_odt, read_plain
 from .encoding import require_text
@@ -62,10 +63,12 @@ class _Ids:
 def _build_part(text: str, cfg: IngestConfig, question: str | None = None,
                 page_starts: tuple[int, ...] = (), extra_removed: Iterable[str] = ()
                 ) -> tuple[Part, Any]:
+    # an answer page's "Høringssvar fra …/Dato/Svartype" lines: blanked, offsets kept
+    body, header = strip_answer_header(text)
     if cfg.strip_letters:
-        res = clean_letter(text)
+        res = clean_letter(body)
         clean = res.text
-        removed = [RemovedSpan("page-furniture", t, -1, -1) for t in extra_removed]
+        removed = [*header, *(RemovedSpan("page-furniture", t, -1, -1) for t in extra_removed)]
         removed += res.removed
         mapped_pages: tuple[int, ...] = ()
         if page_starts:
@@ -77,7 +80,7 @@ def _build_part(text: str, cfg: IngestConfig, question: str | None = None,
                 ps.append(cands[0] if cands else len(clean))
             mapped_pages = tuple(ps)
         return Part(clean, question, text, tuple(removed), mapped_pages), res
-    return Part(text.strip(), question, text, (), page_starts), None
+    return Part(body.strip(), question, text, header, page_starts), None
 
 
 def _doc_submission(item: Item, data: bytes, cfg: IngestConfig, ids: _Ids,
@@ -214,6 +217,7 @@ def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
         submissions.append(sub)
         record(entry)
 
+    submissions = [with_answer_page(s) for s in submissions]  # sender, date, svartype
     campaigns: list[Campaign] = []
     if cfg.detect_campaigns and submissions:
         campaigns = find_campaigns({s.id: s.text for s in submissions},

@@ -21,7 +21,7 @@ from .zipguard import check_zip, open_zip
 TEXT_COLUMN_NAMES = (
     "tekst", "text", "innspill", "høringssvar", "horingssvar", "svar", "kommentar",
     "kommentarer", "merknad", "merknader", "body", "innhald", "innhold", "uttalelse",
-    "fråsegn", "frasegn",
+    "fråsegn", "frasegn", "page_text",
 )
 ID_COLUMN_NAMES = ("id", "løpenummer", "lopenummer", "nr", "innspill_id", "svar_id")
 SUBMITTER_COLUMN_NAMES = ("navn", "namn", "name", "avsender", "innsender", "submitter")
