@@ -229,6 +229,24 @@ def evaluate_nlp_cmd(
     typer.echo(json.dumps(evaluate_nlp(file, nlp, standard), ensure_ascii=False))
 
 
+@evaluate_app.command("stance")
+def evaluate_stance_cmd(
+    file: Annotated[Path, typer.Argument(help="JSONL file (.jsonl or .jsonl.gz), one labelled "
+                                         "answer a line.")],
+    text_field: Annotated[str, typer.Option(help="Field with the answer text.")] = "text",
+    label_field: Annotated[str, typer.Option(
+        help="Field with the gold stance (støtter/imot/delvis/ingen_merknader/uklart).")
+    ] = "stance",
+) -> None:
+    """Submission stance against gold: n, accuracy, macro_f1, macro_f1_3 (støtter/imot/delvis),
+    per_class (precision/recall/f1/support), confusion (gold → predicted → count)."""
+    import json
+
+    from ..stance.evaluate import evaluate_stance
+
+    typer.echo(json.dumps(evaluate_stance(file, text_field, label_field), ensure_ascii=False))
+
+
 @app.callback()
 def _root(debug: Annotated[bool, typer.Option(
         "--debug", help="Show full tracebacks on errors.")] = False) -> None:

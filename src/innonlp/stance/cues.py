@@ -86,7 +86,7 @@ SUPPORT: tuple[Cue, ...] = (
         r"innsigelser|prinsipielle innvendinger)", "støtter", 0.8, negatable=False),
     Cue(r"(?:har|hadde) (?:ingen|inga|ikke|ikkje|ingenting|ikkje noko|ikke noe)(?: \w+)? "
         r"(?:å|å særlig) innvende", "støtter", 0.8, negatable=False),
-    Cue(r"(?:er|var) " + _A + r"(?:fornuftig|riktig|rett|godt|gode|bra|nødvendig) (?:at|å)",
+    Cue(r"(?:er|var) " + _A + r"(?:fornuftig|riktig|nødvendig) (?:at|å)",
         "støtter", WEAK),
     Cue(r"(?:et|eit) (?:godt|viktig|fornuftig|riktig) (?:forslag|framlegg)", "støtter", WEAK),
 )
@@ -162,20 +162,37 @@ NO_COMMENTS: tuple[Cue, ...] = (
     Cue(r"(?:uten|utan) (?:\w+ )?" + _REMARKS, "ingen_merknader", negatable=False),
     Cue(r"(?:avgir|avgi|gi|gir|gjev|sende|sender) (?:ikke|ikkje|ingen|inga) " + _W + _STATEMENT,
         "ingen_merknader", negatable=False),
-    Cue(r"(?:vil|ønsker|ønskjer|kommer|kjem) (?:ikke|ikkje) (?:å )?(?:avgi|gi|uttale|kome med|"
-        r"komme med|sende)", "ingen_merknader", negatable=False),
+    Cue(r"(?:vil|ønsker|ønskjer|kommer|kjem) (?:ikke|ikkje) (?:å )?(?:avgi|gi|kome med|"
+        r"komme med|sende) (?:\w+ )?" + _STATEMENT + r"|vil (?:ikke|ikkje) uttale (?:seg|oss)",
+        "ingen_merknader", negatable=False),
     Cue(r"(?:finner|finn|ser) (?:ikke|ikkje|ingen|inga) (?:grunn|behov|grunnlag) (?:til|for) "
         r"(?:å )?(?:avgi|gi|kome med|komme med|uttale|sende)", "ingen_merknader",
         negatable=False),
     Cue(r"(?:har|hadde) (?:ingen|inga|ikke|ikkje|ingenting|ikkje noko|ikke noe)(?: \w+)? "
         r"(?:å|ytterligere å|meir å|mer å) (?:bemerke|tilføye|tilføre|legge til|leggje til|"
-        r"merke|kommentere|seie|si|melde)", "ingen_merknader", negatable=False),
+        r"merke|kommentere)", "ingen_merknader", negatable=False),
     Cue(r"(?:tar|tek) (?:\w+ ){0,3}til (?:orientering|etterretning|vitande)", "ingen_merknader",
         0.8, negatable=False),
 )
 
 ALL_CUES: tuple[Cue, ...] = SUPPORT + OPPOSE + CONDITION + NO_COMMENTS
 """Every cue, in the order they are tried."""
+
+ANCHORS: tuple[str, ...] = (
+    "støtt", "enig", "einig", "slutt", "bak", "positiv", "negativ", "kritisk", "inn for",
+    "anbefal", "tilrå", "velkom", "glad", "fornøy", "innvend", "motfor", "innsig", "mot", "nei",
+    "protest", "frarå", "avvis", "forkast", "trekk", "skrot", "innfør", "vedt", "gjennomfør",
+    "forleng", "videreføre", "vidareføre", "iverksett", "iverkset", "settes i verk", "godkjen",
+    "lovfest", "permanent", "tillat", "handsam", "behandl", "skje", "advar", "åtvar", "grunn",
+    "behov", "nødvendig", "naudsyn", "treng", "bekym", "uro", "skeptisk", "betenk", "strid",
+    "bryter", "udemokrat", "uforholds", "diskrimin", "uakseptab", "dårlig", "feil", "urimelig",
+    "uheldig", "ønsk", "forutset", "føreset", "forutsatt", "føresett", "vilkår", "forbehold",
+    "atterhald", "reservasjon", "forutsetning", "føresetnad", "merknad", "kommentar", "bemerk",
+    "innspill", "innspel", "synspunkt", "anmerk", "uttal", "fråsegn", "høringssvar",
+    "høyringssvar", "tilfø", "legge til", "leggje til", "merke", "orientering", "etterretning",
+    "vitande", "fornuftig", "riktig", "godt", "viktig",
+)
+"""Stems of which every cue holds at least one: a sentence without any is not scanned."""
 
 NEGATORS: tuple[str, ...] = ("ikke", "ikkje", "ikkje", "aldri", "ingenlunde", "heller ikke",
                              "ikke lenger", "ikkje lenger", "ei")
@@ -211,6 +228,9 @@ TARGET_PATTERNS: tuple[str, ...] = (
 NO_SUBSTANCE_WORDS: int = 25
 """Most words of uncued, non-formulaic text an answer may hold and still count as saying
 nothing of substance (for ``ingen_merknader`` and for "Svartype: Uten merknad")."""
+
+TURN_WORDS: int = 6
+"""Words after a contrast word that make "ingen merknader …, men …" substantive."""
 
 FORMULAS: tuple[str, ...] = (
     r"viser til (?:\w+ )*?(?:høring|høyring|brev|e-post|epost)",

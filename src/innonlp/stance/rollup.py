@@ -12,7 +12,9 @@ all its sentences, or of its segments' tallies with :func:`merge_tallies`):
 4. Only support → ``støtter``; only opposition → ``imot``.
 5. No substantive cue: a "no comments" formula ("har ingen merknader") and at most
    :data:`~innonlp.stance.cues.NO_SUBSTANCE_WORDS` words of other text (greetings and
-   "viser til høringsbrev" formulas not counted) → ``ingen_merknader``. An answer page's
+   "viser til høringsbrev" formulas not counted; a turn after the formula, "…, men vi vil
+   påpeke at …", of :data:`~innonlp.stance.cues.TURN_WORDS` or more words is substance by
+   itself) → ``ingen_merknader``. An answer page's
    "Svartype: Uten merknad" counts the same way, and only when the text says nothing of
    substance (senders pick it wrongly above long arguments).
 6. Nothing else → ``uklart``.
@@ -122,9 +124,10 @@ def _substance_words(sentence: str, cue: SentenceCue) -> int:
     if any(m.stance != "ingen_merknader" for m in live):
         return 0
     low = sentence.lower()
-    if live:  # "ingen merknader …, men vi vil påpeke …": the turn is substance
+    if live:  # "ingen merknader …, men vi vil påpeke at …": a turn is substance by itself
         m = _CONTRAST_RE.search(low, live[-1].end)
-        return len(_WORD_RE.findall(m.group(1))) if m else 0
+        turn = len(_WORD_RE.findall(m.group(1))) if m else 0
+        return turn + C.NO_SUBSTANCE_WORDS if turn >= C.TURN_WORDS else turn
     if _FORMULA_RE.search(low.strip()):
         return 0
     return len(_WORD_RE.findall(low))

@@ -9,8 +9,9 @@ Offsets refer to the sentence as given (lower-casing keeps its length).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..ingest.sentences import split_sentences
 from . import cues as C
@@ -27,8 +28,33 @@ def _compile_cue(pattern: str) -> str:
     return r"\b(?:" + pattern.replace(" ", r"\s+") + r")(?!\w)"
 
 
-_CUE_RE = re.compile("|".join(f"(?P<c{i}>{_compile_cue(c.pattern)})"
-                              for i, c in enumerate(C.ALL_CUES)))
+def _alternation(ids: Iterable[int]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<c{i}>{_compile_cue(C.ALL_CUES[i].pattern)})"
+                               for i in sorted(ids)))
+
+
+_CUE_RE = _alternation(range(len(C.ALL_CUES)))
+_ANCHOR_RE = re.compile("|".join(re.escape(a).replace(r"\ ", r"\s+") for a in C.ANCHORS))
+# cues per anchor (a cue whose text names no anchor is tried on every anchored sentence)
+_BY_ANCHOR = {a: frozenset(i for i, c in enumerate(C.ALL_CUES) if a in c.pattern)
+              for a in C.ANCHORS}
+_UNANCHORED = frozenset(i for i, c in enumerate(C.ALL_CUES)
+                        if not any(a in c.pattern for a in C.ANCHORS))
+
+
+@lru_cache(maxsize=4096)
+def _subset_re(ids: frozenset[int]) -> re.Pattern[str]:
+    return _alternation(ids)
+
+
+def _cue_scan(low: str) -> Iterator[re.Match[str]]:
+    """Cue matches in ``low``: only the cues whose anchors occur are tried (same result as
+    scanning with every cue, which :data:`_CUE_RE` does)."""
+    found = {re.sub(r"\s+", " ", m.group()) for m in _ANCHOR_RE.finditer(low)}
+    if not found:
+        return iter(())
+    ids = frozenset().union(_UNANCHORED, *(_BY_ANCHOR[a] for a in found))
+    return _subset_re(ids).finditer(low)
 _NEGATOR_RE = re.compile(r"\b(?:" + "|".join(sorted(C.NEGATORS, key=len, reverse=True))
                          + r")\b")
 _NOT_NEGATING_RE = re.compile(r"\b(?:" + "|".join(C.NOT_NEGATING).replace(" ", r"\s+") + r")\b")
@@ -137,10 +163,11 @@ def _is_negated(low: str, start: int, end: int, left: int, right: int) -> bool:
 
 
 def _target(low: str, text: str, start: int, end: int, left: int, right: int) -> str | None:
-    """A numbered point in the cue's clause (after it first), else the proposal, else None."""
+    """A numbered point in the cue's clause (after it first) or before it in the sentence,
+    else the proposal when the clause names it, else None."""
     m = _TARGET_RE.search(low, end, right)
-    if m is None:
-        before = list(_TARGET_RE.finditer(low, left, start))
+    if m is None:  # in the clause before, else fronted ("Når det gjelder § 4, går vi imot")
+        before = list(_TARGET_RE.finditer(low, 0, start))
         m = before[-1] if before else None
     if m is not None:
         return re.sub(r"\s+", " ", text[m.start():m.end()]).strip()
@@ -199,7 +226,7 @@ def sentence_cue(sentence: str) -> SentenceCue:
         :data:`NO_CUE` when no cue matches.
     """
     low = _lower(sentence)
-    found = _CUE_RE.finditer(low)
+    found = _cue_scan(low)
     first = next(found, None)
     if first is None:
         return NO_CUE
