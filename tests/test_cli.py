@@ -34,8 +34,9 @@ def test_ingest_writes_its_files(tmp_path: Path) -> None:
     out = tmp_path / "run"
     res = _cli("ingest", str(tmp_path / "a.txt"), "--out", str(out), "-q")
     assert res.returncode == 0, res.stderr
-    assert {p.name for p in out.iterdir()} == {"submissions.parquet", "segments.parquet",
-                                               "manifest.json", "run.json"}
+    # and innonlp's private folder (the lock; the cache for analyze)
+    assert {p.name for p in out.iterdir()} - {".innonlp"} == {
+        "submissions.parquet", "segments.parquet", "manifest.json", "run.json"}
 
 
 def test_exit_status_reflects_failures_and_strict(tmp_path: Path) -> None:

@@ -33,7 +33,8 @@ COMPARISON_MD = "comparison.md"
 EDITS = "edits.toml"
 EDITS_APPLIED = "edits_applied.json"
 REPORTS = ("report.md", "report.docx", "report.html", "themes.xlsx")
-LOCK = ".innonlp.lock"
+PRIVATE = ".innonlp"  # innonlp's own folder in a run folder: the lock and the cache
+LOCK = f"{PRIVATE}/lock"
 # files a run writes (edits.toml is the analyst's and stays)
 OUTPUTS = (RUN_INFO, SUBMISSIONS, SEGMENTS, THEMES_JSON, THEMES_CSV, COMPARISON_JSON,
            COMPARISON_MD, *REPORTS, EDITS_APPLIED)
@@ -86,6 +87,24 @@ class RunFolder:
                              "run `innonlp analyze` again.")
         return data
 
+    def check_inputs(self, inputs: list[Path]) -> None:
+        """Refuse a run folder that is an input folder or lies above one: preparing it
+        would remove files of the user's (the folder is innonlp's only where innonlp made
+        it). A run folder inside an input folder is allowed; ingest skips it."""
+        try:
+            out = self.path.resolve()
+        except (OSError, RuntimeError) as exc:
+            raise InputError(f"--out {str(self.path)!r} cannot be used: {exc}") from None
+        for item in inputs:
+            try:
+                src = item.resolve()
+            except (OSError, RuntimeError):
+                continue  # ingest reports an input it cannot reach
+            if src == out or out in src.parents:
+                raise InputError(f"--out {str(self.path)!r} is "
+                                 f"{'the input folder' if src == out else 'above the input'} "
+                                 f"{str(item)!r}; choose a run folder outside the inputs.")
+
     def prepare(self) -> None:
         """Create the folder and remove what an earlier run left: its manifest first (so
         the folder never looks complete while this run works), then its other outputs and
@@ -112,7 +131,7 @@ class RunFolder:
         another process) is refused with one line while this one works."""
         import fcntl
 
-        self.path.mkdir(parents=True, exist_ok=True)
+        (self.path / PRIVATE).mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             try:

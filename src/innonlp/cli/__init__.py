@@ -1,5 +1,6 @@
 """The ``innonlp`` command line: a thin typer layer over the library API."""
 
-from .app import app, main
+from .app import app
+from .main import main
 
 __all__ = ["app", "main"]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from ..config import IngestConfig, load_config, merge_columns, parse_size
-from ..errors import ConfigError, InnonlpError
+from ..errors import ConfigError
 from ..parallel import auto_jobs
 from ..run.pipeline import DEFAULT_STAGES, RunResult, analyze
 from ..sample import sample_path
@@ -19,21 +18,22 @@ from .output import Reporter
 app = typer.Typer(
     name="innonlp",
     help="Themes from Norwegian consultation submissions, checked against a human summary.",
-    no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 
 _state: dict[str, Any] = {"debug": False}
 
 InputsArg = Annotated[list[Path], typer.Argument(
-    help="Folders (read recursively), files or zip archives.", show_default=False)]
+    help="Folders (read recursively), files or zip archives.", show_default=False,
+    metavar="INPUT")]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Run folder to write.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="TOML file with an [ingest] table (and [ingest.columns]).")]
 TextColOpt = Annotated[list[str] | None, typer.Option(
-    "--text-column", help="Free-text column of a CSV/XLSX/JSON export; repeat for several "
-    "questions (each becomes its own text of the submission).")]
+    "--text-column", metavar="COL", help="Free-text column of a CSV/XLSX/JSON export; "
+    "repeat for several questions (each becomes its own text of the submission).")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first failed input.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Print every input.")]
@@ -70,9 +70,10 @@ JobsOpt = Annotated[int, typer.Option(
                    "features; 0 (default): one per core, at most 4, and one process for "
                    "fewer than 2,000 segments. The output is the same as with --jobs 1.")]
 CacheOpt = Annotated[Path | None, typer.Option(
-    "--cache", help="Language-analysis cache file (default ~/.cache/innonlp/nlp.sqlite); "
-    "unchanged segments are read back, not analysed again.")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Use no language-analysis cache.")]
+    "--cache", help="A cache file shared between runs (it holds the submissions' words; "
+    "default: OUT/.innonlp/cache.sqlite inside the run folder). Unchanged segments and "
+    "stages are read back, not computed again.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Use no cache.")]
 
 
 def _config(config: Path | None, text_column: list[str] | None, id_column: str | None,
@@ -136,10 +137,13 @@ def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: 
     return result
 
 
-def _cache_path(cache: Path | None, no_cache: bool) -> Path | None:
+def _cache_path(cache: Path | None, no_cache: bool, out: Path) -> Path | None:
+    """The cache file: none with --no-cache, --cache FILE, else the run folder's own."""
     from ..nlp.cache import default_path
 
-    return None if no_cache else (cache or default_path())
+    if no_cache and cache is not None:
+        raise ConfigError("--cache and --no-cache exclude each other.")
+    return None if no_cache else (cache or default_path(out))
 
 
 def _jobs(jobs: int) -> int:
@@ -247,10 +251,48 @@ def evaluate_stance_cmd(
     typer.echo(json.dumps(evaluate_stance(file, text_field, label_field), ensure_ascii=False))
 
 
-@app.callback()
-def _root(debug: Annotated[bool, typer.Option(
-        "--debug", help="Show full tracebacks on errors.")] = False) -> None:
+def _version(value: bool) -> None:
+    if value:
+        from .._version import __version__
+
+        typer.echo(f"innonlp {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def _root(ctx: typer.Context,
+          debug: Annotated[bool, typer.Option(
+              "--debug", help="Show full tracebacks on errors.")] = False,
+          version: Annotated[bool, typer.Option(
+              "--version", callback=_version, is_eager=True,
+              help="Print innonlp's version and exit.")] = False) -> None:
     _state["debug"] = debug
+    if ctx.invoked_subcommand is None:  # a bare `innonlp`: its help, exit status 0
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+
+
+cache_app = typer.Typer(help="The cache that makes reruns fast (it holds the submissions' "
+                                 "words).", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear_cmd(
+    target: Annotated[Path | None, typer.Argument(
+        help="A run folder (its .innonlp/cache.sqlite) or a cache file given with --cache; "
+             "default: the shared cache earlier versions of innonlp wrote under "
+             "~/.cache/innonlp.")] = None,
+) -> None:
+    """Remove a cache file."""
+    from ..nlp.cache import cache_file, clear_cache
+
+    try:
+        removed = clear_cache(target)
+    except (ValueError, OSError) as exc:
+        raise ConfigError(str(exc)) from None
+    typer.echo(f"Removed {', '.join(str(p) for p in removed)}" if removed
+               else f"No cache at {cache_file(target)}")
 
 
 @app.command("ingest")
@@ -331,7 +373,7 @@ def analyze_cmd(
                   no_letter_cleanup, no_campaigns, keep_personal_data)
     params = _theme_params(themes, min_theme_size, max_themes, seed)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp,
-                   params, edits, _cache_path(cache, no_cache), _jobs(jobs), engine,
+                   params, edits, _cache_path(cache, no_cache, out), _jobs(jobs), engine,
                    scheduler))
 
 
@@ -399,37 +441,7 @@ def demo_cmd(
     summary = root / "oppsummering.md"
     result = _run([root / "innspill"], out, cfg, False, quiet, verbose, summary,
                   DEFAULT_STAGES, nlp, _theme_params("auto", 3, "auto", seed), None,
-                  _cache_path(cache, no_cache), _jobs(jobs))
+                  _cache_path(cache, no_cache, out), _jobs(jobs))
     if not quiet:
         typer.echo(f"Demo run written to {out}")
     _exit_for(result)
-
-
-def main() -> None:
-    """Console entry point: one clear line per error, tracebacks only with --debug."""
-    try:
-        rc = app(standalone_mode=False)
-        sys.exit(rc if isinstance(rc, int) else 0)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except InnonlpError as exc:
-        if _state["debug"]:
-            raise
-        print(f"innonlp: error: {exc}", file=sys.stderr)
-        sys.exit(2)
-    except (SystemExit, KeyboardInterrupt):
-        raise
-    except Exception as exc:  # click usage errors and anything unexpected
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
-            print("innonlp: aborted", file=sys.stderr)
-            sys.exit(130)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if _state["debug"]:
-            raise
-        print(f"innonlp: internal error: {type(exc).__name__}: {exc} "
-              "(rerun with --debug for the traceback)", file=sys.stderr)
-        sys.exit(3)

@@ -301,7 +301,8 @@ def analyze_segments(segments: Iterable[Segment], layer: NorwegianNLP,
               "processes": processes,
               "workers_started": "before ingest (pipelines loaded meanwhile)" if early
               else ("with the analysis" if processes > 1 else None),
-              "cache": None if cache is None else {"path": str(cache.path),
-                                                   "hits": len(segs) - len(todo),
-                                                   "analysed": len(todo)}}
+              "cache": None if cache is None else {
+                  "path": str(cache.path), "hits": len(segs) - len(todo),
+                  "analysed": len(todo), "bad_values": cache.bad,
+                  "status": "used" if cache.problem is None else f"not used: {cache.problem}"}}
     return done, record

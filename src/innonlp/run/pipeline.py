@@ -7,6 +7,7 @@ mistaken for a complete run.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from ..themes.params import ThemeParams
 from .runinfo import run_info
 from .runner import ProgressFactory, RunContext, RunOptions, StageRunner
 from .stagecache import StageCache
-from .stages import ingest_result, stages_for
+from .stages import ingest_result, stages_for, validate_options
 
 DEFAULT_STAGES = ("ingest", "standard", "nlp", "themes", "report")
 
@@ -72,17 +73,32 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     layer = NorwegianNLP(nlp=nlp, batch_size=batch_size) if "nlp" in stages else None
     for c in (layer.choices.values() if layer is not None and log is not None else ()):
         log(f"Language pipeline for {c.standard}: {c.model} ({c.tier}) — {c.reason}")
-    folder = RunFolder(Path(out))
-    folder.prepare()
-    ctx = RunContext([Path(p) for p in inputs], folder, options, policy, layer,
-                     StageCache(options.cache) if options.cache is not None else None,
+    folder, paths = RunFolder(Path(out)), [Path(p) for p in inputs]
+    folder.check_inputs(paths)
+    validate_options(options)  # before the earlier run in the folder is removed
+    with folder.locked():
+        folder.prepare()
+        return _run(paths, folder, options, policy, layer, log, progress, stage)
+
+
+def _run(paths: list[Path], folder: RunFolder, options: RunOptions, policy: ExecutionPolicy,
+         layer: NorwegianNLP | None, log: Callable[[str], None] | None,
+         progress: ProgressFn | None, stage: ProgressFactory | None) -> RunResult:
+    ctx = RunContext(paths, folder, options, policy, layer,
+                     StageCache(options.cache, warn=_warner(log))
+                     if options.cache is not None else None,
                      log or (lambda msg: None), progress)
     try:
-        StageRunner(stages_for(stages, summary is not None), stage).run(ctx)
+        StageRunner(stages_for(options.stages, options.summary is not None), stage).run(ctx)
     finally:
         if ctx.cache is not None:
             ctx.cache.close()
     return _finish(ctx)
+
+
+def _warner(log: Callable[[str], None] | None) -> Callable[[str], None]:
+    """Warnings go to ``log`` when there is one, else to standard error (one line)."""
+    return log or (lambda msg: print(msg, file=sys.stderr))
 
 
 def _path(p: str | Path | None) -> Path | None:
@@ -95,7 +111,7 @@ def _finish(ctx: RunContext) -> RunResult:
     m["seconds"] = round(time.perf_counter() - ctx.started, 3)
     m["execution"] = ctx.policy.describe()
     if ctx.cache is not None:
-        m["cache"] = {"path": str(opts.cache), "stages_reused": ctx.reused,
+        m["cache"] = {**ctx.cache.record(), "stages_reused": ctx.reused,
                       "stages_skipped": [n for n in opts.stages if n not in ctx.results]}
     if opts.summary is not None and "summary" not in m:
         m["summary"] = {"path": str(opts.summary),

@@ -98,7 +98,9 @@ class StageRunner:
         self.progress = progress or no_progress
 
     def plan(self, ctx: RunContext) -> tuple[list[Any], dict[str, bytes | None]]:
-        """The stages that must run, in order, and every stage's cache key."""
+        """The stages that must run, in order, and every stage's cache key. Cached results
+        are read (and checked) here, so a damaged entry is known before the stages it
+        would have spared are left out."""
         keys = {s.name: s.key(ctx) for s in self.stages}
         needed: set[str] = set()
         active: list[Any] = []
@@ -106,12 +108,27 @@ class StageRunner:
             if not (s.writes or s.name in needed):
                 continue
             active.append(s)
-            key = keys[s.name]
-            if not (ctx.cache is not None and key is not None and ctx.cache.has(s.name, key)):
+            if self._cached(ctx, s, keys[s.name]) is None:
                 needed.update(s.needs)
         return active[::-1], keys
 
+    def _cached(self, ctx: RunContext, stage: Any, key: bytes | None) -> Any:
+        """The stage's result from the cache (checked), or None."""
+        if stage.name in self.loaded:
+            return self.loaded[stage.name]
+        data = ctx.cache.get(stage.name, key) if ctx.cache is not None and key is not None \
+            else None
+        result = None
+        if data is not None:
+            try:
+                result = stage.decode(data)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                ctx.cache.bad(stage.name)  # type: ignore[union-attr]
+        self.loaded[stage.name] = result
+        return result
+
     def run(self, ctx: RunContext) -> RunContext:
+        self.loaded: dict[str, Any] = {}
         active, keys = self.plan(ctx)
         started = []
         try:
@@ -133,15 +150,13 @@ class StageRunner:
             else no_progress("", None)
         with gc_paused, shown as advance:
             ctx.advance = advance
-            result = None
-            if ctx.cache is not None and key is not None:
-                result = ctx.cache.get(stage.name, key)
-                if result is not None:
-                    ctx.reused.append(stage.name)
-            if result is None:
+            result = self.loaded.pop(stage.name, None)
+            if result is not None:
+                ctx.reused.append(stage.name)
+            else:
                 result = stage.compute(ctx)
                 if ctx.cache is not None and key is not None:
-                    ctx.cache.put(stage.name, key, result)
+                    ctx.cache.put(stage.name, key, stage.encode(result))
             ctx.results[stage.name] = result
             ctx.written[stage.name] = stage.write(ctx, result)
         ctx.timings[stage.name] = ctx.timings.get(stage.name, 0.0) + time.perf_counter() - t0

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .. import runfolder as rf
+from ..ingest import codec
 from ..ingest.frames import segments_frame, submissions_frame
 from ..ingest.run import IngestResult, ingest
 from ..io import write_parquet
@@ -91,6 +92,12 @@ class StandardStage:
 
     def total(self, ctx: RunContext) -> int | None:
         return None
+
+    def encode(self, result: IngestResult) -> dict[str, Any]:
+        return codec.to_data(result)
+
+    def decode(self, data: Any) -> IngestResult:
+        return codec.from_data(data)
 
     def compute(self, ctx: RunContext) -> IngestResult:
         res = ctx.results["ingest"]
@@ -204,6 +211,12 @@ class ThemesStage:
     def total(self, ctx: RunContext) -> int | None:
         return None
 
+    def encode(self, result: ThemesResult) -> dict[str, Any]:
+        return result.to_data()
+
+    def decode(self, data: Any) -> ThemesResult:
+        return ThemesResult.from_data(data)
+
     def compute(self, ctx: RunContext) -> ThemesResult:
         from ..themes.build import find_themes  # scikit-learn: only when clustering
 
@@ -302,3 +315,26 @@ def stages_for(names: tuple[str, ...], summary: bool) -> list[Any]:
     order = [n for n in make if n in names or (n == "compare" and summary
                                                 and "themes" in names)]
     return [make[n]() for n in order]
+
+
+SUMMARY_FORMATS = (".txt", ".md", ".docx", ".pdf")
+
+
+def validate_options(options: Any) -> None:
+    """Check the summary and the edits file before anything is written or removed (a bad
+    one must not cost the user the earlier run in the folder)."""
+    from ..errors import ConfigError
+
+    if options.summary is not None:
+        s = options.summary
+        if not s.is_file():
+            raise ConfigError(f"--summary file {str(s)!r} does not exist.")
+        if s.suffix.lower() not in SUMMARY_FORMATS:
+            raise ConfigError(f"--summary must be a {', '.join(SUMMARY_FORMATS)} file. Got "
+                              f"{str(s)!r} instead.")
+    if options.edits is not None:
+        from ..report.edits import read_edits
+
+        if not options.edits.is_file():
+            raise ConfigError(f"--edits file {str(options.edits)!r} does not exist.")
+        read_edits(options.edits)  # a malformed file is one clear error, now
