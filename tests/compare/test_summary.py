@@ -87,3 +87,33 @@ def test_framing_patterns_and_errors(tmp_path: Path) -> None:
     odd.write_bytes(b"{\\rtf1}")
     with pytest.raises(InputError, match="unsupported format"):
         read_summary(odd)
+
+
+def test_pdf_summary_is_read_into_its_themes(tmp_path: Path) -> None:
+    """A real PDF summary (reportlab): headed paragraphs become themes (issue 17: every PDF
+    summary used to fail with 'not a readable PDF')."""
+    from ..conftest import make_pdf
+
+    pdf = tmp_path / "oppsummering.pdf"
+    pdf.write_bytes(make_pdf([[
+        "Oppsummering av innspillene", "",
+        "Samarbeid med frivillig sektor", "",
+        "Mange innspill ber om faste arenaer der kommunen og frivillige lag",
+        "møtes jevnlig, og om at frivilligheten blir tatt med tidlig i arbeidet",
+        "med nye tjenester.", "",
+        "Innovative anskaffelser", "",
+        "Flere peker på at dialog med leverandører før utlysning gir bedre",
+        "løsninger, og at innkjøperne trenger mer kunnskap om hvordan det gjøres.",
+    ]]))
+    sections = read_summary(pdf)
+    themes = [s for s in sections if s.kind == "theme"]
+    assert [t.title for t in themes] == ["Samarbeid med frivillig sektor",
+                                         "Innovative anskaffelser"]
+    assert "frivillige lag" in themes[0].text
+
+
+def test_a_damaged_pdf_summary_is_one_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "oppsummering.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    with pytest.raises(InputError, match="not a readable PDF"):
+        read_summary(bad)

@@ -92,13 +92,13 @@ def _docx_paragraphs(data: bytes) -> list[Paragraph]:
 
 
 def _pdf_paragraphs(data: bytes) -> list[Paragraph]:
-    from ..ingest.pdf import extract_pdf, join_pages
+    from ..errors import FileFailure
+    from ..ingest.pdf import extract_pdf
 
     try:
-        pdf = extract_pdf(data, max_pages=500)
-        text, _ = join_pages(pdf.pages)
-    except Exception as exc:
-        raise InputError(f"the summary is not a readable PDF file ({exc})") from exc
+        text = extract_pdf(data, max_pages=500).text  # pages joined and repaired already
+    except FileFailure as exc:
+        raise InputError(f"the summary is not a readable PDF file ({exc.reason})") from None
     return [Paragraph(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
