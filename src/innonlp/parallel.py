@@ -336,7 +336,7 @@ class DaskExecutor:
 
         it = iter(enumerate(tasks))
         running = as_completed()
-        index: dict[str, int] = {}
+        index: dict[Any, int] = {}
 
         def more() -> None:
             for i, args in islice(it, 1):

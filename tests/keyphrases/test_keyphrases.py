@@ -2,13 +2,13 @@
 
 import pytest
 
-from innonlp.parallel import ForkExecutor
 from innonlp.keyphrases import score
 from innonlp.keyphrases.candidates import noun_phrases
 from innonlp.keyphrases.score import EXTRACTORS, PhraseCorpus, lemma_ctfidf, noun_phrase_ctfidf
 from innonlp.nlp import NorwegianNLP
 from innonlp.nlp.analysis import analyze_segments
 from innonlp.nlp.stopwords import is_stop_lemma
+from innonlp.parallel import ForkExecutor
 from innonlp.types import Segment
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from innonlp.errors import ModelNotFoundError
+from innonlp.ingest.sentences import sentences
 from innonlp.nlp import NorwegianNLP, load_pipeline, resolve
 from innonlp.nlp.compounds import split_compound
-from innonlp.ingest.sentences import sentences
 from innonlp.nlp.stopwords import BOILERPLATE, NYNORSK, is_stop_lemma
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from innonlp.config import IngestConfig
 from innonlp.ingest import ingest
-from innonlp.run.pipeline import analyze
 from innonlp.privacy.pii import find_personal_data, identity_kind, kinds_for, mask, shift
+from innonlp.run.pipeline import analyze
 
 
 def _with_control_digits(base9: str) -> str:

@@ -13,8 +13,8 @@ import pytest
 
 from innonlp import load_run
 from innonlp.config import load_config
-from innonlp.run.pipeline import analyze
 from innonlp.report.edits import match_themes
+from innonlp.run.pipeline import analyze
 
 from ..conftest import SAMPLE
 

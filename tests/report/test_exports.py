@@ -13,9 +13,9 @@ import pytest
 
 from innonlp import load_run
 from innonlp.config import load_config
-from innonlp.run.pipeline import analyze
 from innonlp.report.build import write_reports
 from innonlp.report.html import to_html
+from innonlp.run.pipeline import analyze
 
 from ..conftest import SAMPLE
 

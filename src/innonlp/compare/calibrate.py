@@ -41,7 +41,7 @@ _PIECES = re.compile(r"\s+\|\s+|\n\s*\n")
 
 def article_sentences(article: str) -> list[str]:
     """Sentences of an article, crossheads ("Vakuum", "Brøt seg inn") left out."""
-    out = []
+    out: list[str] = []
     for piece in _PIECES.split(article):
         piece = piece.strip()
         if not piece:
@@ -84,7 +84,7 @@ def extract(sentences: list[str], features: list[list[str]], n_words: int,
 
 
 def _references(article: dict[str, Any], standard: str) -> list[str]:
-    refs = []
+    refs: list[str] = []
     for item in article.get(f"summaries_{standard}", []):
         if isinstance(item, dict):
             refs.extend(str(v) for v in item.values() if str(v).strip())

@@ -54,7 +54,7 @@ class StringTable:
         except KeyError:
             pass
         for store in self.stores:
-            if key in store:
+            if key in store:  # type: ignore[operator]  # StringStore has __contains__
                 text = self._memo[key] = store[key]
                 return text
         raise KeyError(key)

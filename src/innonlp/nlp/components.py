@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import Any, cast
 
 import numpy as np
 import spacy
@@ -89,7 +90,7 @@ class SentenceComponent:
         starts = np.fromiter((a for a, _ in split_sentences(text)), dtype=np.uint64)
         flags = np.isin(arr[:, 0], starts) & (arr[:, 1] == 0)
         flags[0] = True
-        doc.from_array([SENT_START], np.where(flags, 1, -1).astype(np.uint64)[:, None])
+        doc.from_array([SENT_START], cast(Any, np.where(flags, 1, -1).astype(np.uint64)[:, None]))
         return doc
 
 
@@ -126,7 +127,7 @@ class TaggerComponent:
                         form, str(self.tagger.tags_[t]))
                     out[i] = by_tag[t][o] = strings.add(text)
                     self._n_lemmas += 1
-        return out
+        return cast(list[int], out)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -143,7 +144,7 @@ class TaggerComponent:
         out = np.empty((len(doc), 2), dtype=np.uint64)
         out[:, 0] = self._pos[tags]
         out[:, 1] = self._lemma_hashes(doc, arr[:, 0].tolist(), tags.tolist())
-        doc.from_array([POS, LEMMA], out)
+        doc.from_array([POS, LEMMA], cast(Any, out))
         return doc
 
 

@@ -105,9 +105,10 @@ def _add_abbreviations(nlp: Language) -> None:
     """Keep Norwegian abbreviations whole ("kap.", "jf.", "pkt.") in the tokenizer."""
     from spacy.symbols import ORTH
 
+    tokenizer: Any = nlp.tokenizer
     for abbr in TOKENIZER_ABBREVIATIONS:
         for form in {abbr + ".", abbr.capitalize() + "."}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def build_pipeline(choice: PipelineChoice) -> Language:

@@ -142,7 +142,8 @@ class PerceptronTagger:
         out = [get(k) for k in keys]
         if None in out:
             new = list(dict.fromkeys(k for k, v in zip(keys, out, strict=True) if v is None))
-            self._add_types(new, [text_of(k) for k in new] if text_of else new)
+            names = [text_of(k) for k in new] if text_of else [str(k) for k in new]
+            self._add_types(new, names)
             out = [get(k) for k in keys]
         return np.asarray(out, dtype=np.int64)
 
@@ -207,6 +208,7 @@ class PerceptronTagger:
         bos, eos, ids = int(both[0]), int(both[1]), both[2:]
         prev, nxt, prev2, nxt2 = self._neighbours(ids, start, bos, eos)
         sc = self._scores
+        assert sc is not None, "the tagger is not fitted"
         combo = self.weights_[self._combo_rows()]
         return (sc[ids, 0] + sc[prev, 1] + sc[nxt, 2] + sc[prev2, 3] + sc[nxt2, 4]
                 + combo[self._combo_index(ids, start)])

@@ -27,15 +27,16 @@ def _documents(run: Run) -> tuple[str, bytes, str]:
     return to_markdown(blocks), to_docx(blocks), to_html(run)
 
 
-def write_reports(run: Run, out: Path | None = None, executor: Executor = SERIAL) -> dict[str, Any]:
+def write_reports(run: Run, out: Path | None = None, executor: Executor = SERIAL
+                  ) -> dict[str, Any]:
     """All exports into ``out`` (default: the run folder); returns a record for the
-    manifest and the command line. With a forked ``executor`` the workbook is written by a forked
-    process while the documents are built here (the same bytes)."""
+    manifest and the command line. With a forked ``executor`` the workbook is written by a
+    forked process while the documents are built here (the same bytes)."""
     target = Path(out) if out is not None else run.path
     target.mkdir(parents=True, exist_ok=True)
     # the workbook is streamed to its file (a big run's segment sheet is never held)
-    documents, _ = executor.map_calls([lambda: _documents(run),
-                                        lambda: write_xlsx(run, target / "themes.xlsx")])
+    calls: list[Any] = [lambda: _documents(run), lambda: write_xlsx(run, target / "themes.xlsx")]
+    documents = executor.map_calls(calls)[0]
     markdown, docx, html = documents
     write_text(target / "report.md", markdown)
     _write_bytes(target / "report.docx", docx)

@@ -200,8 +200,12 @@ def apply_edits(doc: dict[str, Any], segments: pd.DataFrame, submissions: pd.Dat
             doc["themes"].remove(other)
             del themes[other["id"]]
         seen: set[str] = set()
-        keep["key_phrases"] = [k for k in keep["key_phrases"] if not (
-            k["phrase"].lower() in seen or seen.add(k["phrase"].lower()))][:10]
+        phrases = []
+        for k in keep["key_phrases"]:
+            if k["phrase"].lower() not in seen:
+                seen.add(k["phrase"].lower())
+                phrases.append(k)
+        keep["key_phrases"] = phrases[:10]
         if edit.get("label"):
             keep["label"] = edit["label"]
         keep["merged_from"] = ids

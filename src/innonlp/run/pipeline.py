@@ -71,8 +71,9 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
                          themes or ThemeParams(), _path(summary), _path(edits), _path(cache))
     # the tier is resolved before anything is written: a missing model fails fast
     layer = NorwegianNLP(nlp=nlp, batch_size=batch_size) if "nlp" in stages else None
-    for c in (layer.choices.values() if layer is not None and log is not None else ()):
-        log(f"Language pipeline for {c.standard}: {c.model} ({c.tier}) — {c.reason}")
+    for c in (layer.choices.values() if layer is not None else ()):
+        (log or _quiet)(f"Language pipeline for {c.standard}: {c.model} ({c.tier}) — "
+                        f"{c.reason}")
     folder, paths = RunFolder(Path(out)), [Path(p) for p in inputs]
     folder.check_inputs(paths)
     validate_options(options)  # before the earlier run in the folder is removed
@@ -94,6 +95,10 @@ def _run(paths: list[Path], folder: RunFolder, options: RunOptions, policy: Exec
         if ctx.cache is not None:
             ctx.cache.close()
     return _finish(ctx)
+
+
+def _quiet(msg: str) -> None:
+    return None
 
 
 def _warner(log: Callable[[str], None] | None) -> Callable[[str], None]:

@@ -72,7 +72,7 @@ def _analyse(nlp: str, items: list[tuple[str, str, str]], only_new: bool = False
     strings = StringTable()
     out: list[bytes] = [b""] * len(items)
     analyses: list[SegmentAnalysis | None] = [None] * len(items)
-    hashes = []
+    hashes: list[np.ndarray] = []
     indexed = ((i, sid, std, text) for i, (sid, std, text) in enumerate(items))
     for i, a in iter_analyses(layer, indexed, strings):
         out[i] = pack_analysis(a)
