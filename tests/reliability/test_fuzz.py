@@ -61,11 +61,11 @@ def test_language_layer_never_crashes(text: str, standard: str) -> None:
                               max_size=8), min_size=1, max_size=40),
        seed=st.integers(0, 3))
 def test_theme_finder_invariants(docs: list[list[str]], seed: int) -> None:
-    f = ThemeFinder(seed=seed, min_theme_size=2).fit(docs)
+    f = ThemeFinder(random_state=seed, min_theme_size=2).fit(docs)
     assert len(f.labels_) == len(docs) == len(f.sublabels_) == len(f.similarity_)
     assert set(f.labels_.tolist()) <= set(range(f.n_themes_)) | {OUTLIER}
     assert ((f.labels_ >= 0).sum() + (f.labels_ == OUTLIER).sum()) == len(docs)
-    again = ThemeFinder(seed=seed, min_theme_size=2).fit(docs)
+    again = ThemeFinder(random_state=seed, min_theme_size=2).fit(docs)
     assert np.array_equal(f.labels_, again.labels_)
 
 

@@ -32,8 +32,7 @@ def planted(n_per: int = 30, noise: int = 6, seed: int = 0) -> tuple[list[list[s
 
 def test_estimator_contract_and_planted_themes() -> None:
     docs, truth = planted()
-    f = ThemeFinder(seed=0)
-    assert f.get_params() if hasattr(f, "get_params") else True
+    f = ThemeFinder(random_state=0)
     assert f.fit(docs) is f
     learned = [a for a in vars(f) if a.endswith("_") and not a.startswith("_")]
     assert {"labels_", "n_themes_", "centroids_", "choice_", "sublabels_"} <= set(learned)
@@ -52,7 +51,7 @@ def test_estimator_contract_and_planted_themes() -> None:
 
 def test_outlier_accounting_and_share() -> None:
     docs, _ = planted(noise=20)
-    f = ThemeFinder(seed=1, max_outlier_share=0.1).fit(docs)
+    f = ThemeFinder(random_state=1, max_outlier_share=0.1).fit(docs)
     in_themes = int((f.labels_ >= 0).sum())
     outliers = int((f.labels_ == OUTLIER).sum())
     assert in_themes + outliers == len(docs)
@@ -64,8 +63,8 @@ def test_outlier_accounting_and_share() -> None:
 
 def test_deterministic_under_seed() -> None:
     docs, _ = planted(seed=3)
-    a = ThemeFinder(seed=7).fit(docs)
-    b = ThemeFinder(seed=7).fit(docs)
+    a = ThemeFinder(random_state=7).fit(docs)
+    b = ThemeFinder(random_state=7).fit(docs)
     assert np.array_equal(a.labels_, b.labels_)
     assert np.array_equal(a.sublabels_, b.sublabels_)
     assert a.choice_ == b.choice_
@@ -76,16 +75,16 @@ def test_big_lsa_matrix_is_centred_in_place_with_the_same_themes(monkeypatch) ->
     from innonlp.themes import finder as finder_mod
 
     docs, _ = planted(seed=2)
-    ref = ThemeFinder(seed=1).fit(docs)
+    ref = ThemeFinder(random_state=1).fit(docs)
     monkeypatch.setattr(finder_mod, "BIG_Z_BYTES", 0)
-    big = ThemeFinder(seed=1).fit(docs)
+    big = ThemeFinder(random_state=1).fit(docs)
     assert np.array_equal(big.labels_, ref.labels_)
     assert np.allclose(big.similarity_, ref.similarity_, atol=1e-12)
 
 
 def test_fixed_number_and_bad_parameters() -> None:
     docs, _ = planted()
-    assert ThemeFinder(n_themes=2, seed=0).fit(docs).choice_["chosen"] == 2
+    assert ThemeFinder(n_themes=2, random_state=0).fit(docs).choice_["chosen"] == 2
     with pytest.raises(ConfigError):
         ThemeFinder(n_themes=0).fit(docs)
     with pytest.raises(ConfigError):
@@ -123,7 +122,7 @@ def _clusters(close: bool, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
 
 
 def test_merge_joins_only_pairs_alike_beyond_the_usual() -> None:
-    f = ThemeFinder(seed=0)
+    f = ThemeFinder(random_state=0)
     Z, fine = _clusters(close=True)
     record: list = []
     _, groups = f._merge(Z, fine, 8, 2, record)
@@ -143,34 +142,37 @@ def test_fixed_number_of_themes_is_never_merged_below() -> None:
     rng = np.random.default_rng(1)
     docs = [list(rng.choice(w, 5)) for w in list(VOCAB.values()) + list(halves.values())
             for _ in range(25)]
-    f = ThemeFinder(n_themes=5, seed=0).fit(docs)
+    f = ThemeFinder(n_themes=5, random_state=0).fit(docs)
     assert f.n_themes_ == 5 and f.choice_["merged"] == []  # --themes N taken at its word
     a, b = f.labels_[75:100], f.labels_[100:125]
     assert np.bincount(a[a >= 0]).argmax() != np.bincount(b[b >= 0]).argmax()
 
 
 def test_token_list_tfidf_matches_scikit_learn() -> None:
-    """The fast term counting gives TfidfVectorizer's vocabulary and matrix exactly."""
+    """The term counting from ids gives TfidfVectorizer's vocabulary and matrix exactly."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from innonlp.themes.finder import TokenListTfidf, _identity
+    from innonlp.themes.tokens import TokenDocs
+    from innonlp.themes.vectorizer import TokenListTfidf, identity
 
     rng = np.random.default_rng(3)
     words = [f"ord{i}" for i in range(40)] + ["innspill", "kommune", "skole"]
     docs = [[words[j] for j in rng.integers(0, len(words), rng.integers(0, 12))]
             for _ in range(300)]
-    kw = {"analyzer": _identity, "sublinear_tf": True, "min_df": 2, "max_df": 0.5}
-    ref = TfidfVectorizer(**kw)
+    kw = {"sublinear_tf": True, "min_df": 2, "max_df": 0.5}
+    ref = TfidfVectorizer(analyzer=identity, **kw)
     Y = ref.fit_transform(docs)
-    for batch in (2_000_000, 50, 1):  # one batch, several, one segment at a time
+    for given in (docs, TokenDocs.from_lists(docs)):
         ours = TokenListTfidf(**kw)
-        ours.batch_tokens = batch
-        X = ours.fit_transform(docs)
+        X = ours.fit_transform(given)
         assert ours.vocabulary_ == ref.vocabulary_
         assert type(X) is type(Y) and X.shape == Y.shape
         assert np.array_equal(X.indptr, Y.indptr) and np.array_equal(X.indices, Y.indices)
         assert np.array_equal(X.data, Y.data)
         assert (ours.transform(docs[:5]) != ref.transform(docs[:5])).nnz == 0
+        assert list(ours.get_feature_names_out()) == list(ref.get_feature_names_out())
+    with pytest.raises(ValueError, match="no terms remain"):
+        TokenListTfidf(min_df=2).fit([["a"], ["b"]])
 
 
 def test_cosine_silhouette_equals_scikit_learn() -> None:
@@ -192,3 +194,85 @@ def test_cosine_silhouette_equals_scikit_learn() -> None:
         assert abs(cosine_silhouette(X, labels, sample, 3) - ref) < 1e-12
     with pytest.raises(ValueError, match="Number of labels"):
         cosine_silhouette(np.eye(3), np.array([0, 1, 2]), 3, 0)
+
+
+# ---- the scikit-learn estimator contract ---------------------------------------------------
+def test_get_params_lists_every_constructor_parameter_and_set_params_changes_them() -> None:
+    import inspect
+
+    f = ThemeFinder(n_themes=4, random_state=3)
+    names = [p for p in inspect.signature(ThemeFinder).parameters]
+    params = f.get_params()
+    assert sorted(params) == sorted(names)
+    assert params["n_themes"] == 4 and params["random_state"] == 3
+    assert params["merge_z"] == 3.5 and params["vectorizer"] is None
+    assert f.set_params(n_themes=2, min_theme_size=5) is f
+    assert (f.n_themes, f.min_theme_size) == (2, 5)
+    with pytest.raises(ValueError, match="Invalid parameter 'seed'"):
+        f.set_params(seed=1)
+
+
+def test_init_is_keyword_only_and_only_stores() -> None:
+    with pytest.raises(TypeError):
+        ThemeFinder(3)  # type: ignore[misc]
+    f = ThemeFinder(n_themes=0, max_outlier_share=2.0)  # stored, checked at fit
+    assert f.n_themes == 0 and not [a for a in vars(f) if a.endswith("_")]
+
+
+def test_clone_gives_an_unfitted_copy_with_the_same_parameters_and_result() -> None:
+    from sklearn.base import clone
+
+    docs, _ = planted(seed=4)
+    f = ThemeFinder(random_state=5, min_theme_size=4).fit(docs)
+    g = clone(f)
+    assert g.get_params() == f.get_params() and not hasattr(g, "labels_")
+    assert np.array_equal(g.fit(docs).labels_, f.labels_)
+    h = clone(f).set_params(random_state=6)
+    assert h.get_params()["random_state"] == 6 and f.random_state == 5
+
+
+def test_random_state_int_generator_and_randomstate() -> None:
+    docs, _ = planted(seed=5)
+    a = ThemeFinder(random_state=np.random.RandomState(1)).fit(docs)
+    b = ThemeFinder(random_state=np.random.RandomState(1)).fit(docs)
+    assert np.array_equal(a.labels_, b.labels_) and a.seed_ == b.seed_
+    c = ThemeFinder(random_state=np.random.default_rng(2)).fit(docs)
+    d = ThemeFinder(random_state=np.random.default_rng(2)).fit(docs)
+    assert np.array_equal(c.labels_, d.labels_)
+    assert ThemeFinder(random_state=7).fit(docs).seed_ == 7  # an int is the seed itself
+    assert ThemeFinder(random_state=None).fit(docs).n_themes_ >= 2
+
+
+@pytest.mark.parametrize(("param", "value", "words"), [
+    ("n_themes", 0, "'auto' or an int in the range [1, inf)"),
+    ("n_themes", "many", "'auto' or an int"),
+    ("max_outlier_share", 1.5, "a float in the range [0, 1)"),
+    ("min_theme_size", 0, "an int in the range [1, inf)"),
+    ("random_state", -1, "None, an int in the range [0, 4294967295]"),
+    ("random_state", "x", "a numpy RandomState or a numpy Generator"),
+    ("subthemes", "yes", "a bool"),
+    ("merge_z", 0, "None or a float in the range (0, inf)"),
+    ("vectorizer", "tfidf", "an object with fit_transform() and transform()"),
+])
+def test_bad_parameters_fail_at_fit_naming_parameter_and_value(param: str, value: object,
+                                                               words: str) -> None:
+    docs, _ = planted()
+    f = ThemeFinder().set_params(**{param: value})
+    with pytest.raises(ConfigError) as err:
+        f.fit(docs)
+    msg = str(err.value)
+    assert msg.startswith(f"The {param!r} parameter of ThemeFinder must be ")
+    assert words in msg and msg.endswith(f"Got {value!r} instead.")
+
+
+def test_stability_reclusters_through_the_public_fitted_state() -> None:
+    from innonlp.themes.stability import theme_stability
+
+    docs, _ = planted(seed=6)
+    f = ThemeFinder(random_state=0).fit(docs)
+    assert f.embedding_.shape[0] == len(f.rows_) and f.k_fine_ >= f.n_themes_ >= f.min_k_
+    boot = f.recluster(f.embedding_, random_state=1)
+    assert boot.shape == f.rows_.shape
+    s = theme_stability(f, n_boot=3, seed=0)
+    assert s.shape == (f.n_themes_,) and (s > 0.9).all()
+    assert np.array_equal(s, theme_stability(f, n_boot=3, seed=0))

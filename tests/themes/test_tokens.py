@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from innonlp.themes.finder import TokenListTfidf, _identity
 from innonlp.themes.tokens import TokenDocs
+from innonlp.themes.vectorizer import TokenListTfidf, identity
 
 LISTS = [["skole", "elev", "skole"], [], ["vei", "bro_bygging"], ["elev", "lærer", "vei"],
          ["skole"]]
@@ -44,9 +44,9 @@ def test_tfidf_from_ids_equals_tfidf_from_lists() -> None:
     docs = TokenDocs.from_lists(lists).take(np.arange(299, -1, -1))  # a reordered view
     lists = lists[::-1]
     for kwargs in ({"min_df": 2, "max_df": 0.5}, {"min_df": 1, "max_df": 1.0}):
-        ref = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, **kwargs)
+        ref = TfidfVectorizer(analyzer=identity, sublinear_tf=True, **kwargs)
         A = ref.fit_transform(lists)
-        ours = TokenListTfidf(analyzer=_identity, sublinear_tf=True, **kwargs)
+        ours = TokenListTfidf(sublinear_tf=True, **kwargs)
         B = ours.fit_transform(docs)
         assert ours.vocabulary_ == ref.vocabulary_
         assert abs(A - B).max() < 1e-12

@@ -105,21 +105,9 @@ def _config(config: Path | None, text_column: list[str] | None, id_column: str |
 
 def _theme_params(themes: str, min_theme_size: int, max_themes: str, seed: int
                   ) -> ThemeParams:
-    n: int | str = "auto"
-    if themes != "auto":
-        if not themes.isdigit() or int(themes) < 1:
-            raise ConfigError(f"--themes must be auto or a positive number. Got {themes!r} "
-                              "instead.")
-        n = int(themes)
-    mx: int | str = "auto"
-    if max_themes != "auto":
-        if not max_themes.isdigit() or int(max_themes) < 2:
-            raise ConfigError(f"--max-themes must be auto or a number >= 2. Got "
-                              f"{max_themes!r} instead.")
-        mx = int(max_themes)
-    if min_theme_size < 1:
-        raise ConfigError(f"--min-theme-size must be positive. Got {min_theme_size} instead.")
-    return ThemeParams(n_themes=n, min_theme_size=min_theme_size, max_themes=mx, seed=seed)
+    """The flags as ThemeParams, checked there (the constraints ThemeFinder and a TOML table
+    share; the messages name the flags)."""
+    return ThemeParams.from_flags(themes, min_theme_size, max_themes, seed)
 
 
 def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: bool,

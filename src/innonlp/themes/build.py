@@ -32,7 +32,7 @@ from .formalia import FORMALIA_LABEL, is_formalia, text_is_formalia
 from .layout import map_2d
 from .params import ThemeParams
 from .result import ThemesResult
-from .stability import UNSTABLE_BELOW, bootstrap_stability
+from .stability import UNSTABLE_BELOW, theme_stability
 from .tokens import TokenDocs, id_array, place
 
 SCHEMA = "innonlp.themes/1"
@@ -319,9 +319,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     assert formal is not None
     keep = np.flatnonzero(~formal)
     clock.append(time.perf_counter())  # features: candidates, token lists, formalia
-    finder = ThemeFinder(n_themes=p.n_themes, min_theme_size=p.min_theme_size,
-                         max_themes=p.max_themes, max_outlier_share=p.max_outlier_share,
-                         seed=p.seed).fit(docs.take(keep))
+    finder = ThemeFinder(**p.finder_params()).fit(docs.take(keep))
     del docs  # the token lists are in the finder's matrix now
     release_memory()
     labels = np.full(len(segments), FORMALIA)
@@ -329,14 +327,11 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     sim = np.zeros(len(segments))
     labels[keep], sublabels[keep], sim[keep] = (finder.labels_, finder.sublabels_,
                                                 finder.similarity_)
-    stability = (bootstrap_stability(finder._Z, finder.labels_[finder._rows],
-                                     finder.n_themes_, p.n_bootstrap, seed=p.seed,
-                                     recluster=finder.recluster)
-                 if finder.n_themes_ else np.zeros(0))
+    stability = theme_stability(finder, p.n_bootstrap, seed=p.seed)
     xy = np.full((len(segments), 2), np.nan)
-    if finder.n_themes_ and len(finder._rows) >= 3:
-        xy[keep[finder._rows]] = map_2d(finder._Z)
-    finder.__dict__.pop("_Z", None)  # the LSA vectors are not needed from here (big)
+    if finder.n_themes_ and len(finder.rows_) >= 3:
+        xy[keep[finder.rows_]] = map_2d(finder.embedding_)
+    del finder.embedding_  # the LSA vectors are not needed from here (big)
     clock.append(time.perf_counter())  # clustering, stability, 2-D map
     extract = EXTRACTORS[p.keyphrases]
     groups = {f"T{t + 1:02d}": np.flatnonzero(labels == t) for t in range(finder.n_themes_)}

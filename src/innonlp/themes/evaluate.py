@@ -76,7 +76,7 @@ def evaluate_themes(path: str | Path, text_field: str = "text", label_field: str
     analyses = [from_doc(doc, str(i), "nb", strings) for doc, i in layer.pipe_mixed(items)]
     with paused_gc():
         _, docs, _ = segment_features(None, analyses)
-        finder = ThemeFinder(seed=seed).fit(docs)
+        finder = ThemeFinder(random_state=seed).fit(docs)
     seconds = time.perf_counter() - t0
     y = np.array(labels)
     pred = finder.labels_

@@ -21,114 +21,52 @@ phrase keys from the language layer):
    theme, get label -1 ("Andre innspill");
 4. sub-themes: each theme with at least ``2 * min_theme_size`` segments is split again the
    same way (k from 2 to 6) when its best silhouette reaches ``min_subtheme_silhouette``.
-Deterministic under ``seed``.
+Deterministic under ``random_state``: the fit's randomness comes from one seed, fixed once
+per fit (:func:`fit_seed`) and passed to every step.
 """
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils import check_random_state
+from sklearn.utils.validation import check_is_fitted
 
-from ..errors import ConfigError
-from .tokens import TokenDocs, count_matrix
+from .params import validate
+from .tokens import TokenDocs
+from .vectorizer import TokenListTfidf
 
 OUTLIER = -1
 BIG_Z_BYTES = 200_000_000  # LSA matrices this big (~250,000 segments) are not copied
 
 
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
-
-
-try:  # the sparse type scikit-learn's own counting returns (set by its configuration)
-    from sklearn.utils._sparse import _align_api_if_sparse as _align
-except ImportError:  # older scikit-learn: always a matrix
-    def _align(X: Any) -> Any:
-        return sp.csr_matrix(X)
-
-
-class TokenListTfidf(TfidfVectorizer):
-    """TF-IDF over ready token lists (``analyzer`` = the identity): the term counts are
-    built with hash passes over many tokens at once (pandas) and sparse sums, a few
-    thousand segments at a time (so memory stays small), instead of a Python dictionary
-    per segment; the same vocabulary (terms numbered in order of first use, then sorted)
-    and the same matrix as :class:`TfidfVectorizer`."""
-
-    batch_tokens = 2_000_000
-
-    def _count_vocab(self, raw_documents: Any, fixed_vocab: bool) -> Any:
-        if fixed_vocab or self.analyzer is not _identity:
-            return super()._count_vocab(raw_documents, fixed_vocab)
-        import pandas as pd
-
-        if isinstance(raw_documents, TokenDocs):
-            return self._count_ids(raw_documents)
-        docs = raw_documents if isinstance(raw_documents, list) else list(raw_documents)
-        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
-        vocab: dict[str, int] = {}
-        data, indices, row_nnz = [], [], []
-        ends = np.cumsum(lengths)
-        start = 0
-        while start < len(docs):
-            base = int(ends[start - 1]) if start else 0
-            stop = max(start + 1, int(np.searchsorted(ends, base + self.batch_tokens,
-                                                      side="right")))
-            batch = docs[start:stop]
-            n = int(ends[stop - 1]) - base
-            flat = np.empty(n, dtype=object)
-            flat[:] = [t for d in batch for t in d]
-            codes, terms = pd.factorize(flat)  # in order of first use within the batch
-            remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in terms.tolist()),
-                                dtype=np.int64, count=len(terms))
-            indptr = np.concatenate([[0], np.cumsum(lengths[start:stop])])
-            X = sp.csr_array((np.ones(n), remap[codes], indptr),
-                             shape=(stop - start, max(len(vocab), 1)))
-            X.sum_duplicates()  # counts per segment, indices sorted
-            data.append(X.data)
-            indices.append(X.indices.astype(np.int64))
-            row_nnz.append(np.diff(X.indptr))
-            start = stop
-        if not vocab:
-            raise ValueError("empty vocabulary; the documents have no tokens")
-        nnz = int(sum(len(d) for d in data))
-        itype = np.int64 if max(nnz, len(vocab)) > np.iinfo(np.int32).max else np.int32
-        indptr = np.concatenate([[0], np.cumsum(np.concatenate(row_nnz))]).astype(itype)
-        X = sp.csr_array((np.concatenate(data).astype(self.dtype),
-                          np.concatenate(indices).astype(itype), indptr),
-                         shape=(len(docs), len(vocab)))
-        return vocab, _align(X)
-
-
-    def _count_ids(self, docs: TokenDocs) -> Any:
-        """Term counts straight from token ids (only the terms in use get a column)."""
-        used, cols = np.unique(docs.ids, return_inverse=True)
-        if not len(used):
-            raise ValueError("empty vocabulary; the documents have no tokens")
-        vocab = {docs.vocab[j]: c for c, j in enumerate(used.tolist())}
-        X = count_matrix(cols.ravel(), docs.ptr, len(used))
-        itype = np.int64 if max(X.nnz, len(vocab)) > np.iinfo(np.int32).max else np.int32
-        X = sp.csr_array((X.data.astype(self.dtype), X.indices.astype(itype),
-                          X.indptr.astype(itype)), shape=X.shape)
-        return vocab, _align(X)
-
-
-def default_vectorizer(n_docs: int) -> TfidfVectorizer:
+def default_vectorizer(n_docs: int) -> TokenListTfidf:
     """TF-IDF with sublinear term frequency over terms in at least two segments (and, in
     corpora above 50,000 segments, in at least one in 25,000: a term that rare cannot shape
     a theme, and dropping the long tail keeps the LSA of big corpora fast and small) and
     at most half of them."""
     if n_docs < 20:
-        return TokenListTfidf(analyzer=_identity, sublinear_tf=True, min_df=1, max_df=1.0)
-    return TokenListTfidf(analyzer=_identity, sublinear_tf=True,
-                          min_df=max(2, n_docs // 25_000), max_df=0.5)
+        return TokenListTfidf(sublinear_tf=True, min_df=1, max_df=1.0)
+    return TokenListTfidf(sublinear_tf=True, min_df=max(2, n_docs // 25_000), max_df=0.5)
+
+
+def fit_seed(random_state: Any) -> int:
+    """The one seed of a fit: an int ``random_state`` is that seed (so a run with seed 0 is
+    the run it always was); otherwise (None, a ``RandomState``, a ``Generator``) one int is
+    drawn from it, once per fit, and every step of the fit is seeded from that."""
+    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
+        return int(random_state)
+    if isinstance(random_state, np.random.Generator):
+        return int(random_state.integers(2**31 - 1))
+    return int(check_random_state(random_state).randint(2**31 - 1))
 
 
 def cosine_silhouette(X: np.ndarray, labels: np.ndarray, sample_size: int,
@@ -173,17 +111,66 @@ def _k_grid(lo: int, hi: int) -> list[int]:
     return sorted(g for g in grid if lo <= g <= hi)
 
 
-class ThemeFinder:
-    """``fit(token_lists)`` → ``labels_`` (theme per segment, -1 = outlier), ``sublabels_``."""
+class ThemeFinder(ClusterMixin, BaseEstimator):
+    """Themes of segments from their token lists.
 
-    def __init__(self, n_themes: int | str = "auto", min_themes: int = 2,
+    ``fit(token_lists)`` → ``labels_`` (theme per segment, -1 = outlier) and ``sublabels_``.
+
+    Parameters
+    ----------
+    n_themes : int or "auto"
+        The number of themes, or "auto" to choose it (see the module docstring).
+    min_themes, max_themes : int, int or "auto"
+        The bounds of the automatic choice.
+    min_theme_size : int
+        Smaller themes are dissolved into the others (or the outliers).
+    max_outlier_share, min_similarity : float
+        Segments less similar than ``min_similarity`` to their theme's centre become
+        outliers, at most ``max_outlier_share`` of all.
+    n_components : int
+        The most LSA dimensions.
+    vectorizer : estimator or None
+        Token lists → sparse features (default :func:`default_vectorizer`).
+    subthemes : bool
+        Split themes into sub-themes.
+    min_subtheme_silhouette, tolerance : float
+        The silhouette a split into sub-themes needs; the tolerance of the choice of k.
+    selection_sample, svd_sample : int
+        The most segments the choice of k and the LSA axes are learned from.
+    min_tokens : int
+        Segments with fewer distinct tokens are outliers.
+    merge_z : float or None
+        How unusual two clusters' likeness must be to merge them (None: never).
+    random_state : int, RandomState, Generator or None
+        The source of the fit's one seed (:func:`fit_seed`).
+
+    Attributes
+    ----------
+    labels_, sublabels_, similarity_ : ndarray of shape (n_segments,)
+        Theme (-1: outlier), sub-theme within it (-1: none) and similarity to its centre.
+    n_themes_ : int
+    centroids_ : ndarray of shape (n_themes_, n_dims)
+    choice_ : dict
+        How the number of themes was chosen (for the run record).
+    embedding_ : ndarray of shape (len(rows_), n_dims)
+        The normalised LSA vectors of the clustered segments.
+    rows_ : ndarray of int
+        Which segments were clustered (those with content), in order.
+    k_fine_, min_k_ : int
+        The k of the final k-means, and the fewest themes the merge may leave.
+    seed_ : int
+        The seed this fit used.
+    """
+
+    def __init__(self, *, n_themes: int | str = "auto", min_themes: int = 2,
                  max_themes: int | str = "auto",
                  min_theme_size: int = 3, max_outlier_share: float = 0.15,
                  min_similarity: float = 0.2, n_components: int = 100,
                  vectorizer: Any = None, subthemes: bool = True,
                  min_subtheme_silhouette: float = 0.08, tolerance: float = 0.05,
                  selection_sample: int = 6_000, min_tokens: int = 2,
-                 merge_z: float | None = 3.5, svd_sample: int = 25_000, seed: int = 0):
+                 merge_z: float | None = 3.5, svd_sample: int = 25_000,
+                 random_state: Any = 0):
         self.n_themes = n_themes
         self.min_themes = min_themes
         self.max_themes = max_themes
@@ -199,148 +186,162 @@ class ThemeFinder:
         self.min_tokens = min_tokens
         self.merge_z = merge_z
         self.svd_sample = svd_sample
-        self.seed = seed
+        self.random_state = random_state
 
     # ---- helpers ----------------------------------------------------------------------
-    def _check(self) -> None:
-        if self.n_themes != "auto" and (not isinstance(self.n_themes, int)
-                                        or self.n_themes < 1):
-            raise ConfigError(f"n_themes must be 'auto' or a positive integer. "
-                              f"Got {self.n_themes!r} instead.")
-        if self.min_theme_size < 1 or not 0 <= self.max_outlier_share < 1:
-            raise ConfigError("min_theme_size must be >= 1 and max_outlier_share in [0, 1).")
-
     def max_themes_for(self, n: int) -> int:
         """``max_themes``, or with "auto" the rule of thumb sqrt(n/2), between 4 and 30."""
         if self.max_themes != "auto":
             return int(self.max_themes)
         return int(min(30, max(4, round((n / 2) ** 0.5))))
 
-    def _embed(self, X: sp.spmatrix, fit: bool) -> np.ndarray:
-        if fit:
-            # LSA dimensions grow with the corpus: a tenth of the segments, 10 to n_components
-            n_comp = min(self.n_components, max(10, X.shape[0] // 10), X.shape[1] - 1,
-                         X.shape[0] - 1)
-            self.svd_ = TruncatedSVD(n_comp, random_state=self.seed) if n_comp >= 2 else None
-            if self.svd_ is not None:
-                # the LSA axes of a big corpus are learned from a random sample of its rows
-                # (the directions are well estimated long before; the cost is linear)
-                rows = np.arange(X.shape[0])
-                if len(rows) > self.svd_sample:
-                    rows = np.sort(np.random.default_rng(self.seed).choice(
-                        len(rows), self.svd_sample, replace=False))
-                self.svd_.fit(X[rows])
+    def _embed(self, X: sp.spmatrix, seed: int) -> np.ndarray:
+        """Learn the LSA axes (``svd_``) and return the normalised LSA vectors of ``X``."""
+        # LSA dimensions grow with the corpus: a tenth of the segments, 10 to n_components
+        n_comp = min(self.n_components, max(10, X.shape[0] // 10), X.shape[1] - 1,
+                     X.shape[0] - 1)
+        self.svd_ = TruncatedSVD(n_comp, random_state=seed) if n_comp >= 2 else None
+        if self.svd_ is not None:
+            # the LSA axes of a big corpus are learned from a random sample of its rows
+            # (the directions are well estimated long before; the cost is linear)
+            rows = np.arange(X.shape[0])
+            if len(rows) > self.svd_sample:
+                rows = np.sort(np.random.default_rng(seed).choice(
+                    len(rows), self.svd_sample, replace=False))
+            self.svd_.fit(X[rows])
+        return self._project(X)
+
+    def _project(self, X: sp.spmatrix) -> np.ndarray:
         Z = self.svd_.transform(X) if self.svd_ is not None else X.toarray()
         return normalize(Z, copy=False)  # Z is new: normalised in place
 
-    def _silhouette(self, Z: np.ndarray, labels: np.ndarray) -> float:
+    @staticmethod
+    def _silhouette(Z: np.ndarray, labels: np.ndarray, seed: int) -> float:
         if len(set(labels.tolist())) < 2:
             return -1.0
-        return cosine_silhouette(Z, labels, min(len(Z), 3000), self.seed)
+        return cosine_silhouette(Z, labels, min(len(Z), 3000), seed)
 
-    def _choose_k(self, Z: np.ndarray, lo: int, hi: int, n_init: int = 2
-                  ) -> tuple[int, dict[int, float]]:
-        rng = np.random.default_rng(self.seed)
+    def _choose_k(self, Z: np.ndarray, lo: int, hi: int, seed: int, n_init: int = 2
+                  ) -> tuple[int, dict[int, float], np.ndarray | None]:
+        """The k of the grid from ``lo`` to ``hi`` with the best silhouette (the smallest
+        within ``tolerance``), the scores and, when chosen on a sample of ``Z``, that k's
+        centres (to start the final k-means from)."""
+        rng = np.random.default_rng(seed)
         sample = Z if len(Z) <= self.selection_sample else Z[
             np.sort(rng.choice(len(Z), self.selection_sample, replace=False))]
         scores = {}
         centres = {}
         distinct = len(np.unique(sample.round(6), axis=0))
         for k in _k_grid(lo, max(lo, min(hi, len(sample) - 1, distinct - 1))):
-            km = KMeans(k, n_init=n_init, random_state=self.seed).fit(sample)
-            scores[k] = round(self._silhouette(sample, km.labels_), 4)
+            km = KMeans(k, n_init=n_init, random_state=seed).fit(sample)
+            scores[k] = round(self._silhouette(sample, km.labels_, seed), 4)
             centres[k] = km.cluster_centers_
         best = max(scores.values())
         k = min(k for k, s in scores.items() if s >= best - self.tolerance * abs(best))
         # on a sample of a big corpus, the chosen k's centres start the final k-means
-        self._sample_centres = centres[k] if len(sample) < len(Z) else None
-        return k, scores
+        return k, scores, (centres[k] if len(sample) < len(Z) else None)
 
-    # ---- fit --------------------------------------------------------------------------
-    def fit(self, docs: Sequence[Sequence[str]], y: Any = None) -> ThemeFinder:
-        self._check()
-        n = len(docs)
+    def _features(self, docs: Sequence[Sequence[str]]) -> tuple[Any, np.ndarray]:
+        """The fitted vectorizer's matrix of ``docs`` and which segments have content."""
         self.vectorizer_ = self.vectorizer if self.vectorizer is not None else \
-            default_vectorizer(n)
+            default_vectorizer(len(docs))
         # too little content to place: "Takk for muligheten", "Ta gjerne kontakt."
         has_features = docs.n_distinct() >= self.min_tokens if isinstance(docs, TokenDocs) \
             else np.array([len(set(d)) >= self.min_tokens for d in docs], dtype=bool)
-        labels = np.full(n, OUTLIER)
-        self.sublabels_ = np.full(n, OUTLIER)
-        self.similarity_ = np.zeros(n)
-        self.choice_: dict[str, Any] = {"n_segments": n}
-        self._sample_centres = None
         if has_features.sum() < max(2, self.min_theme_size):
-            self.labels_, self.n_themes_ = labels, 0
-            self.choice_["rule"] = "too few segments with content words to form themes"
-            self.centroids_ = np.zeros((0, 1))
-            return self
+            return None, has_features
         try:
             X = self.vectorizer_.fit_transform(docs)
         except ValueError:  # empty vocabulary after min_df/max_df
             self.vectorizer_ = default_vectorizer(1)
             X = self.vectorizer_.fit_transform(docs)
-        # the terms min_df/max_df dropped: not needed to transform, and on a big corpus
-        # millions of strings (scikit-learn documents that it may be deleted)
-        if hasattr(self.vectorizer_, "stop_words_"):
-            del self.vectorizer_.stop_words_
-        has_features &= np.asarray(X.getnnz(axis=1) > 0)
+        return X, has_features & np.asarray(X.getnnz(axis=1) > 0)
+
+    # ---- fit --------------------------------------------------------------------------
+    def fit(self, docs: Sequence[Sequence[str]], y: Any = None) -> ThemeFinder:
+        """Find the themes of ``docs`` (token lists); returns ``self``."""
+        validate(type(self).__name__, self.get_params(deep=False))
+        seed = self.seed_ = fit_seed(self.random_state)
+        n = len(docs)
+        labels = np.full(n, OUTLIER)
+        self.sublabels_ = np.full(n, OUTLIER)
+        self.similarity_ = np.zeros(n)
+        self.choice_: dict[str, Any] = {"n_segments": n}
+        self.subchoice_: dict[int, dict[str, Any]] = {}
+        X, has_features = self._features(docs)
+        if X is None:
+            return self._no_themes(labels)
         rows = np.flatnonzero(has_features)
         X = X[rows]  # the full matrix is freed here, this one after the embedding
-        Z = self._embed(X, fit=True)
+        Z = self._embed(X, seed)
         del X
-        hi = max(1, min(self.max_themes_for(len(rows)), len(rows) // self.min_theme_size))
-        lo = min(self.min_themes, hi)
-        if self.n_themes == "auto":
-            k, scores = self._choose_k(Z, lo, hi) if hi > 1 else (1, {1: 0.0})
-            self.choice_.update({
-                "mode": "auto", "bounds": [lo, hi], "silhouette": scores, "chosen": k,
-                "rule": f"smallest k whose cosine silhouette is within {self.tolerance:.0%} "
-                        f"of the best on the grid between the bounds; upper bound = the "
-                        f"smaller of max_themes ({self.max_themes}: sqrt(n/2) between 4 and "
-                        f"30 when auto) and n / min_theme_size"})
-        else:
-            k = min(int(self.n_themes), len(rows))
-            self.choice_.update({"mode": "fixed", "chosen": k, "rule": "--themes N"})
-        # ten starts on small corpora; on one chosen from a sample, one start from the
-        # sample's centres for that k (each start costs a full pass over the corpus)
-        start = getattr(self, "_sample_centres", None) if self.n_themes == "auto" else None
+        k, start, lo = self._number_of_themes(Z, len(rows), seed)
         # k-means centres a copy of Z; a big corpus's Z is centred in place and restored
         # (no second copy of hundreds of MB; the restored values may differ in the last bit)
         copy = Z.nbytes < BIG_Z_BYTES
-        km = (KMeans(k, init=start, n_init=1, random_state=self.seed, copy_x=copy).fit(Z)
+        km = (KMeans(k, init=start, n_init=1, random_state=seed, copy_x=copy).fit(Z)
               if start is not None else
-              KMeans(k, n_init=10 if len(Z) <= 20_000 else 3, random_state=self.seed,
+              KMeans(k, n_init=10 if len(Z) <= 20_000 else 3, random_state=seed,
                      copy_x=copy).fit(Z))
-        self._sample_centres = None
         # --themes N is taken at its word: no merging below N
-        self.k_fine_, self._lo = k, (lo if self.n_themes == "auto" else k)
+        self.k_fine_, self.min_k_ = k, (lo if self.n_themes == "auto" else k)
         self.choice_["merged"] = []
-        fine, groups = self._merge(Z, km.labels_, k, self._lo, self.choice_["merged"])
+        fine, groups = self._merge(Z, km.labels_, k, self.min_k_, self.choice_["merged"])
         theme = groups[fine]
         lab, sim = self._assign(Z, self._centers(Z, theme), theme)
         labels[rows] = lab
         self.similarity_[rows] = sim
         self.labels_, self.centroids_ = self._renumber(labels, Z, rows)
         self.n_themes_ = len(self.centroids_)
-        self._Z, self._rows = Z, rows
+        self.embedding_, self.rows_ = Z, rows
         if self.subthemes:
             merged = self._merged_subthemes(fine, groups, rows)
-            self._fit_subthemes(Z, rows, skip=merged)
+            self._fit_subthemes(Z, rows, merged, seed)
         self.choice_["n_themes"] = self.n_themes_
         self.choice_["n_outliers"] = int((self.labels_ == OUTLIER).sum())
         return self
+
+    def _no_themes(self, labels: np.ndarray) -> ThemeFinder:
+        self.labels_, self.n_themes_ = labels, 0
+        self.choice_["rule"] = "too few segments with content words to form themes"
+        self.centroids_ = np.zeros((0, 1))
+        self.embedding_, self.rows_ = np.zeros((0, 1)), np.zeros(0, dtype=np.int64)
+        self.k_fine_ = self.min_k_ = 0
+        return self
+
+    def _number_of_themes(self, Z: np.ndarray, n_rows: int, seed: int
+                          ) -> tuple[int, np.ndarray | None, int]:
+        """k, the centres to start k-means from (or None) and the lower bound; the choice
+        is recorded in ``choice_``."""
+        hi = max(1, min(self.max_themes_for(n_rows), n_rows // self.min_theme_size))
+        lo = min(self.min_themes, hi)
+        if self.n_themes != "auto":
+            k = min(int(self.n_themes), n_rows)
+            self.choice_.update({"mode": "fixed", "chosen": k, "rule": "--themes N"})
+            return k, None, lo
+        # ten starts on small corpora; on one chosen from a sample, one start from the
+        # sample's centres for that k (each start costs a full pass over the corpus)
+        k, scores, start = self._choose_k(Z, lo, hi, seed) if hi > 1 else (1, {1: 0.0}, None)
+        self.choice_.update({
+            "mode": "auto", "bounds": [lo, hi], "silhouette": scores, "chosen": k,
+            "rule": f"smallest k whose cosine silhouette is within {self.tolerance:.0%} "
+                    f"of the best on the grid between the bounds; upper bound = the "
+                    f"smaller of max_themes ({self.max_themes}: sqrt(n/2) between 4 and "
+                    f"30 when auto) and n / min_theme_size"})
+        return k, start, lo
 
     @staticmethod
     def _centers(Z: np.ndarray, labels: np.ndarray) -> np.ndarray:
         return np.array([Z[labels == g].mean(0) for g in range(labels.max() + 1)])
 
-    def recluster(self, Z: np.ndarray, seed: int) -> np.ndarray:
-        """The fitted procedure (k-means with the chosen k, then the merge) on other rows
-        and another seed: what the stability bootstrap re-runs."""
+    def recluster(self, Z: np.ndarray, random_state: int) -> np.ndarray:
+        """The fitted procedure (k-means with the fitted ``k_fine_``, then the merge down
+        to no fewer than ``min_k_`` themes) on other rows of the embedding and another
+        seed: what the stability bootstrap re-runs. Returns a theme per row of ``Z``."""
+        check_is_fitted(self, "k_fine_")
         k = min(self.k_fine_, len(Z) - 1)
-        fine = KMeans(k, n_init=1, random_state=seed).fit_predict(Z)
-        fine, groups = self._merge(Z, fine, k, min(self._lo, k), [])
+        fine = KMeans(k, n_init=1, random_state=random_state).fit_predict(Z)
+        fine, groups = self._merge(Z, fine, k, min(self.min_k_, k), [])
         return groups[fine]
 
     def _merge(self, Z: np.ndarray, fine: np.ndarray, k: int, lo: int,
@@ -436,10 +437,10 @@ class ThemeFinder:
             0, keepdims=True))[0] for t in range(len(order))]) if order else np.zeros((0, 1))
         return out, cents
 
-    def _fit_subthemes(self, Z: np.ndarray, rows: np.ndarray, skip: set[int]) -> None:
+    def _fit_subthemes(self, Z: np.ndarray, rows: np.ndarray, skip: set[int], seed: int
+                       ) -> None:
         pos = {r: i for i, r in enumerate(rows)}
-        self.subchoice_: dict[int, dict[str, Any]] = {t: {"from": "merged k-means clusters"}
-                                                      for t in skip}
+        self.subchoice_ = {t: {"from": "merged k-means clusters"} for t in skip}
         for t in range(self.n_themes_):
             if t in skip:
                 continue
@@ -452,13 +453,12 @@ class ThemeFinder:
             hi = min(6, len(members) // self.min_theme_size, distinct - 1)
             if hi < 2:
                 continue
-            k, scores = self._choose_k(Zt, 2, hi, n_init=2)
+            k, scores, start = self._choose_k(Zt, 2, hi, seed, n_init=2)
             if scores[k] < self.min_subtheme_silhouette:
                 continue
-            start, self._sample_centres = self._sample_centres, None
-            lab = (KMeans(k, init=start, n_init=1, random_state=self.seed).fit_predict(Zt)
+            lab = (KMeans(k, init=start, n_init=1, random_state=seed).fit_predict(Zt)
                    if start is not None else
-                   KMeans(k, n_init=4, random_state=self.seed).fit_predict(Zt))
+                   KMeans(k, n_init=4, random_state=seed).fit_predict(Zt))
             sizes = np.bincount(lab)
             order = np.argsort(-sizes, kind="stable")
             remap = {old: new for new, old in enumerate(order)}
@@ -470,15 +470,13 @@ class ThemeFinder:
                 self.sublabels_[m] = new if keep[new] else OUTLIER
             self.subchoice_[t] = {"silhouette": scores, "chosen": k}
 
-    def fit_predict(self, docs: Sequence[Sequence[str]], y: Any = None) -> np.ndarray:
-        return self.fit(docs).labels_
-
     def predict(self, docs: Sequence[Sequence[str]]) -> np.ndarray:
         """Theme of new segments: the most similar centre, or -1 below ``min_similarity``."""
+        check_is_fitted(self, "n_themes_")
         if not self.n_themes_:
             return np.full(len(docs), OUTLIER)
         X = self.vectorizer_.transform(docs)
-        Z = self._embed(X, fit=False)
+        Z = self._project(X)
         sims = Z @ self.centroids_.T
         lab = sims.argmax(1)
         lab[(sims.max(1) < self.min_similarity) | (X.getnnz(axis=1) == 0)] = OUTLIER

@@ -2,7 +2,8 @@
 
 For each of ``n_boot`` runs, a random ``fraction`` of the clustered segments is drawn and
 clustered again on their LSA vectors with another seed: by default k-means with the same k,
-or the caller's own procedure (``recluster``: the theme finder passes its k-means + merge).
+or the caller's own procedure (``recluster``: :func:`theme_stability` passes a fitted
+``ThemeFinder``'s public :meth:`~innonlp.themes.finder.ThemeFinder.recluster`).
 A theme's score is the mean over runs of its best-match Jaccard index: among the drawn
 segments, the overlap of its members with the closest cluster of the run. Below
 ``UNSTABLE_BELOW`` a theme is flagged unstable (Hennig's rule of thumb: under 0.6 a cluster
@@ -12,6 +13,7 @@ is not a stable pattern).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from sklearn.cluster import KMeans
@@ -46,3 +48,14 @@ def bootstrap_stability(Z: np.ndarray, labels: np.ndarray, n_themes: int, n_boot
             union = a.sum() + np.bincount(boot, minlength=k) - inter
             scores[b, t] = float((inter / np.maximum(union, 1)).max())
     return scores.mean(0).round(3)
+
+
+def theme_stability(finder: Any, n_boot: int = 5, seed: int = 0) -> np.ndarray:
+    """Stability per theme of a fitted :class:`~innonlp.themes.finder.ThemeFinder`, from
+    its public fitted attributes (``embedding_``, ``rows_``, ``labels_``) and its
+    ``recluster`` (the fitted k-means + merge, re-run with another seed)."""
+    if not finder.n_themes_:
+        return np.zeros(0)
+    return bootstrap_stability(finder.embedding_, finder.labels_[finder.rows_],
+                               finder.n_themes_, n_boot, seed=seed,
+                               recluster=finder.recluster)
