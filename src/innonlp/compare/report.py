@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..privacy.safetext import md_inline
+
 
 def gap_text(human_theme: dict) -> str:
     """What a human theme lacks, in words: no support at all, or how many of its sentences
@@ -14,8 +16,9 @@ def gap_text(human_theme: dict) -> str:
     return f"{n} setninger med svak støtte" if n else ""
 
 def _cell(text: str) -> str:
-    """Table-safe Markdown: no pipes or line breaks from submission text."""
-    return " ".join(str(text).replace("|", "/").split())
+    """Table-safe, inert Markdown: no pipes, line breaks, links, images, raw HTML or bidi
+    controls from submission text (see :func:`innonlp.privacy.safetext.md_inline`)."""
+    return md_inline(text)
 
 
 def _pct(x: float) -> str:
@@ -44,7 +47,7 @@ def comparison_markdown(doc: dict[str, Any]) -> str:
     lines = [
         "## Sammenligning med oppsummeringen",
         "",
-        f"Oppsummeringen `{_cell(doc['summary']['file'])}` har {doc['summary']['n_themes']} "
+        f"Oppsummeringen «{_cell(doc['summary']['file'])}» har {doc['summary']['n_themes']} "
         f"temaer (og {doc['summary']['n_framing']} innrammende avsnitt). "
         f"{sum(h['supported'] for h in doc['human_themes'])} av dem har støtte i innspillene "
         f"(temadekning {_pct(f['theme_recall'])}); temaene den nevner, dekker "
@@ -71,7 +74,7 @@ def comparison_markdown(doc: dict[str, Any]) -> str:
     lines += ["", "### Setninger med svak støtte i innspillene", ""]
     if f["weak_sentences"]:
         for w in f["weak_sentences"]:
-            lines.append(f"- ({w['human_theme']}) «{_cell(w['sentence'])}» "
+            lines.append(f"- ({_cell(w['human_theme'])}) «{_cell(w['sentence'])}» "
                          f"(beste likhet {_num(w['support'])})")
     else:
         lines.append("Ingen.")

@@ -6,6 +6,7 @@ import codecs
 import unicodedata
 
 from ..errors import FileFailure, FileSkipped
+from ..privacy.safetext import strip_bidi
 
 # Bytes undefined in cp1252: their presence means the text is latin-1 (ISO-8859-1) instead.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
@@ -35,12 +36,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if not data:
         raise FileSkipped("empty file (0 bytes)")
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        return _textlike(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+        return _textlike(data.decode("utf-16", errors="replace")), "utf-16"
     guess16 = _looks_utf16(data)
     if guess16:
-        return data.decode(guess16, errors="replace"), guess16
+        # control bytes with NULs between them look like UTF-16 too: checked as text
+        return _textlike(data.decode(guess16, errors="replace")), guess16
     note = ""
     if b"\x00" in data[:65536]:
         nuls = data.count(b"\x00")
@@ -85,6 +87,11 @@ def _decode_lines(data: bytes) -> str:
     return "\n".join(out)
 
 
+def _textlike(text: str) -> str:
+    check_textlike(text)
+    return text
+
+
 def check_textlike(text: str) -> None:
     """Raise FileSkipped when decoded text is mostly control characters (binary junk)."""
     sample = text[:20000]
@@ -93,7 +100,8 @@ def check_textlike(text: str) -> None:
     bad = sum(
         1
         for ch in sample
-        if unicodedata.category(ch) in {"Cc", "Co", "Cn", "Cs"} and ch not in "\n\r\t\f"
+        if (unicodedata.category(ch) in {"Cc", "Co", "Cn", "Cs"} and ch not in "\n\r\t\f")
+        or ch == "\ufffd"  # bytes the decoder could not place
     )
     if bad > 0.05 * len(sample):
         raise FileSkipped(
@@ -103,11 +111,13 @@ def check_textlike(text: str) -> None:
 
 
 def normalise_text(text: str) -> str:
-    """NFC-normalise, unify newlines, drop NULs and other C0 controls except tab/newline."""
+    """NFC-normalise, unify newlines, drop NULs, other C0 controls except tab/newline, and
+    bidirectional control characters."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = text.replace("\u00ad", "")  # soft hyphen
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = strip_bidi(text)  # right-to-left overrides and friends mislead every reader
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 

@@ -24,7 +24,7 @@ from .pdf import extract_pdf
 from .respondent import classify_respondent
 from .segment import segment_submission
 from .sources import Item, iter_items
-from .tables import Row, read_table, resolve_columns
+from .tables import Row, Sheet, read_table, read_workbook, resolve_columns
 
 ProgressFn = Callable[[str], None]
 
@@ -119,7 +119,7 @@ def _doc_submission(item: Item, data: bytes, cfg: IngestConfig, ids: _Ids,
 
 
 def _row_submission(row: Row, cols: Any, item: Item, cfg: IngestConfig,
-                    ids: _Ids) -> Submission:
+                    ids: _Ids, sheet: str | None = None) -> Submission:
     assert row.cells is not None
     cells = row.cells
     parts = []
@@ -150,11 +150,13 @@ def _row_submission(row: Row, cols: Any, item: Item, cfg: IngestConfig,
     organisation = cell("organisation") or (orgs[0] if orgs else None)
     rtype, why = classify_respondent(submitter, organisation, cell("respondent_type"))
     row_id = cell("id")
-    base = f"{item.id_base}/{row_id}" if row_id else f"{item.id_base}/r{row.number}"
+    where = f"{item.id_base}/{sheet}" if sheet else item.id_base
+    base = f"{where}/{row_id}" if row_id else f"{where}/r{row.number}"
     meta = tuple(sorted((str(k), str(v)[:200]) for k, v in cells.items()
                         if k not in cols.text and v not in (None, "")))
     return Submission(
-        id=ids.make(base), source=f"{item.name}#row{row.number}", parts=tuple(parts),
+        id=ids.make(base), source=f"{item.name}#{f'{sheet}!' if sheet else ''}row{row.number}",
+        parts=tuple(parts),
         submitter=submitter, organisation=organisation, respondent_type=rtype,
         respondent_type_reason=why, date=cell("date"), format=item.fmt, meta=meta,
     )
@@ -241,32 +243,58 @@ def _ingest_table(item: Item, data: bytes, cfg: IngestConfig, ids: _Ids,
                   entry: ManifestEntry, containers: list[ManifestEntry],
                   record: Callable[[ManifestEntry], None],
                   submissions: list[Submission]) -> None:
-    header, rows, enc = read_table(data, item.fmt, cfg)
-    cols, notes = resolve_columns(header, cfg.columns)
+    if item.fmt == "xlsx":
+        sheets = read_workbook(data, cfg)  # every sheet is read, or named as skipped
+    else:
+        header, rows, enc = read_table(data, item.fmt, cfg)
+        sheets = [Sheet(None, header, rows, enc)]
+    usable, first_error = [], None
+    for k, sheet in enumerate(sheets):
+        try:
+            if not sheet.header:
+                raise FileFailure("empty sheet (no header row)", status="skipped")
+            usable.append((k, sheet, *resolve_columns(sheet.header, cfg.columns)))
+        except FileFailure as exc:
+            first_error = first_error or exc
+            if len(sheets) > 1:
+                record(ManifestEntry(f"{item.name}#{sheet.name}", "sheet", "skipped",
+                                     f"sheet {sheet.name!r} not read: {exc.reason}",
+                                     format=item.fmt))
+    if not usable:
+        raise first_error or FileFailure("workbook has no sheets")
+    _, _, cols, notes = usable[0]
     entry.kind = "table"
-    entry.encoding = enc if enc != "xlsx" else None
+    entry.encoding = sheets[0].encoding if sheets[0].encoding != "xlsx" else None
     entry.details = {"columns": {k: v for k, v in vars(cols).items() if v},
                      "notes": notes}
+    if len(sheets) > 1:
+        entry.details["sheets"] = [s.name for s in sheets]
     n_rows = 0
-    for row in rows:
-        n_rows += 1
-        rentry = ManifestEntry(f"{item.name}#row{row.number}", "row", "processed",
-                               format=item.fmt)
-        if row.error:
-            rentry.status, rentry.reason = "failed", row.error
-            record(rentry)
-            continue
-        try:
-            sub = _row_submission(row, cols, item, cfg, ids)
-        except FileFailure as exc:
-            rentry.status = "skipped" if exc.status == "skipped" else "failed"
-            rentry.reason = exc.reason
-            record(rentry)
-            continue
-        rentry.submission_ids = [sub.id]
-        submissions.append(sub)
-        record(rentry)
+    for k, sheet, cols, _notes in usable:
+        name = sheet.name if k else None  # the first sheet's rows keep their plain names
+        for row in sheet.rows:
+            n_rows += 1
+            record(_row_entry(row, cols, item, cfg, ids, submissions, name))
     entry.details["rows"] = n_rows
     if n_rows == 0:
         raise FileFailure("table has a header but no data rows", status="skipped")
     containers.append(entry)
+
+
+def _row_entry(row: Row, cols: Any, item: Item, cfg: IngestConfig, ids: _Ids,
+               submissions: list[Submission], sheet: str | None) -> ManifestEntry:
+    where = f"{sheet}!" if sheet else ""
+    rentry = ManifestEntry(f"{item.name}#{where}row{row.number}", "row", "processed",
+                           format=item.fmt)
+    if row.error:
+        rentry.status, rentry.reason = "failed", row.error
+        return rentry
+    try:
+        sub = _row_submission(row, cols, item, cfg, ids, sheet)
+    except FileFailure as exc:
+        rentry.status = "skipped" if exc.status == "skipped" else "failed"
+        rentry.reason = exc.reason
+        return rentry
+    rentry.submission_ids = [sub.id]
+    submissions.append(sub)
+    return rentry

@@ -6,15 +6,17 @@ their names and sizes, so a hostile archive cannot write outside the run folder.
 
 from __future__ import annotations
 
-import gzip
+import errno
 import os
-import zlib
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import IngestConfig, format_size
 from ..errors import FileFailure
+from ..runfolder import PRIVATE, RUN_MARKERS, is_run_folder
+from .archives import MemberReader, gunzip
 from .zipguard import check_zip, open_zip, unsafe_member_path
 
 DOCUMENT_FORMATS = {
@@ -79,57 +81,167 @@ def _id_base(rel: str) -> str:
     return stem.replace("\\", "/").replace("#", "-").replace(" ", "_").strip("/") or "input"
 
 
-def _gunzip(data: bytes, limit: int, name: str) -> bytes:
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise FileFailure(f"corrupt gzip file ({exc})") from exc
-    if len(out) > limit:
-        raise FileFailure(
-            f"{name} unpacks to more than {format_size(limit)} (suspected gzip bomb); raise "
-            "the limit with --max-uncompressed"
-        )
-    return out
-
-
 def _file_loader(path: Path, gz: bool, cfg: IngestConfig) -> Callable[[], bytes]:
     def load() -> bytes:
         data = path.read_bytes()
-        if gz:
-            try:
-                return _gunzip(data, cfg.max_uncompressed_total, path.name)
-            except (OSError, EOFError, gzip.BadGzipFile) as exc:
-                raise FileFailure(f"corrupt gzip file ({exc})") from exc
-        return data
+        return gunzip(data, cfg, path.name) if gz else data
 
     return load
 
 
+def _note(display: str, rel: str, kind: str = "folder", *, skip: str | None = None,
+          fail: str | None = None) -> Item:
+    """An input that yields nothing to read, with why (a folder, a loop, a duplicate)."""
+    return Item(display, _id_base(rel), kind, "", lambda: b"", None, skip=skip, fail=fail)
+
+
+def os_reason(exc: BaseException) -> str:
+    """An OS error as a short reason a person understands."""
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, RuntimeError) or code == errno.ELOOP:
+        return "symlink loop (the link points back at itself)"
+    if code == errno.ENAMETOOLONG:
+        return "path is longer than the system allows (PATH_MAX)"
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if code == errno.ENOENT:
+        return "input path does not exist"
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def _run_folder(path: Path) -> str | None:
+    """Which innonlp marker ``path`` holds (an earlier run's manifest or run info, or
+    innonlp's own private folder), or None."""
+    try:
+        if is_run_folder(path):
+            return next(m for m in RUN_MARKERS if (path / m).is_file())
+        return PRIVATE if (path / PRIVATE).is_dir() else None
+    except OSError:
+        return None
+
+
+class _Seen:
+    """Real paths already read, so a file or folder given twice is counted once."""
+
+    def __init__(self) -> None:
+        self.paths: dict[str, str] = {}
+
+    def first(self, path: Path, display: str) -> str | None:
+        """None the first time ``path`` is met; later, the name it was first read as."""
+        try:
+            key = os.path.realpath(path)
+        except (OSError, ValueError):
+            return None
+        earlier = self.paths.setdefault(key, display)
+        return None if earlier == display else earlier
+
+    def inside(self, path: Path) -> str | None:
+        """The earlier input folder that holds ``path`` (or is it), or None."""
+        try:
+            real = Path(os.path.realpath(path))
+        except (OSError, ValueError):
+            return None
+        for key, display in self.paths.items():
+            if real == Path(key) or Path(key) in real.parents:
+                return display
+        return None
+
+
 def iter_items(inputs: list[Path], cfg: IngestConfig) -> Iterator[Item]:
-    """Yield every leaf input under ``inputs`` in a stable (sorted) order."""
+    """Yield every leaf input under ``inputs`` in a stable (sorted) order; folders that
+    cannot be read, earlier run folders, loops and duplicates as notes with a reason."""
+    seen, roots = _Seen(), _Seen()
     for root in inputs:
-        if root.is_dir():
-            root_real = root.resolve()
-            files: list[tuple[Path, str]] = []
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-                dirnames.sort()
-                for d in list(dirnames):
-                    if (Path(dirpath) / d).is_symlink():
-                        dirnames.remove(d)
-                        rel = os.path.relpath(Path(dirpath) / d, root)
-                        yield Item(f"{root}/{rel}", _id_base(rel), "file", "", lambda: b"",
-                                   None, skip="symlinked folder not followed")
-                for f in sorted(filenames):
-                    p = Path(dirpath) / f
-                    files.append((p, os.path.relpath(p, root).replace(os.sep, "/")))
-            for p, rel in sorted(files, key=lambda t: t[1]):
-                yield from _file_items(p, rel, str(p), cfg, root_real)
-        elif root.exists():
-            yield from _file_items(root, root.name, str(root), cfg, root.resolve().parent)
+        try:
+            is_dir, exists = root.is_dir(), root.exists() or root.is_symlink()
+        except (OSError, ValueError) as exc:
+            yield _note(str(root), root.name, "file", fail=os_reason(exc))
+            continue
+        if is_dir:
+            earlier = roots.inside(root)
+            if earlier is not None:
+                yield _note(str(root), root.name, skip=f"given twice (it is, or lies inside, "
+                            f"the input {earlier!r}) — its files are counted once")
+                continue
+            roots.first(root, str(root))
+            yield from _walk(root, cfg, seen)
+        elif exists:
+            yield from _checked(root, root.name, str(root), cfg, _parent(root), seen)
         else:
-            yield Item(str(root), _id_base(root.name), "file", "", lambda: b"", None,
-                       fail="input path does not exist")
+            yield _note(str(root), root.name, "file", fail="input path does not exist")
+
+
+def _parent(root: Path) -> Path:
+    try:
+        return root.resolve().parent
+    except (OSError, RuntimeError):
+        return root.parent
+
+
+def _walk(root: Path, cfg: IngestConfig, seen: _Seen) -> Iterator[Item]:
+    """The items of one input folder, files sorted by their path inside it."""
+    root_real = root.resolve()
+    files: list[tuple[Path, str]] = []
+    notes: list[Item] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        rel = os.path.relpath(where, root)
+        notes.append(_note(str(where), rel, fail=f"folder cannot be read ({os_reason(exc)}); "
+                                                 "the files in it are not analysed"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
+        dirnames.sort()
+        for d in list(dirnames):
+            note = _folder_note(root, Path(dirpath) / d)
+            if note is not None:
+                dirnames.remove(d)
+                notes.append(note)
+        if not dirnames and not filenames and dirpath != str(root):
+            rel = os.path.relpath(dirpath, root)
+            notes.append(_note(dirpath, rel, skip="empty folder (no files)"))
+        for f in sorted(filenames):
+            p = Path(dirpath) / f
+            files.append((p, os.path.relpath(p, root).replace(os.sep, "/")))
+    yield from notes
+    for p, rel in sorted(files, key=lambda t: t[1]):
+        yield from _checked(p, rel, str(p), cfg, root_real, seen)
+
+
+def _folder_note(root: Path, sub: Path) -> Item | None:
+    """Why the sub-folder ``sub`` is not walked (a symlink, an innonlp run folder, a path
+    the system cannot use), or None to walk it."""
+    rel = os.path.relpath(sub, root)
+    try:
+        if sub.is_symlink():
+            return _note(f"{root}/{rel}", rel, skip="symlinked folder not followed")
+        marker = _run_folder(sub)
+    except (OSError, ValueError) as exc:
+        return _note(str(sub), rel, fail=f"folder cannot be read ({os_reason(exc)}); the "
+                                         "files in it are not analysed")
+    if marker:
+        return _note(str(sub), rel, skip=f"an innonlp run folder (it holds {marker}) — its "
+                                         "outputs are not read as submissions")
+    return None
+
+
+def _checked(p: Path, rel: str, display: str, cfg: IngestConfig, root_real: Path,
+             seen: _Seen) -> Iterator[Item]:
+    """:func:`_file_items`, with OS errors (loops, long paths, permissions) and files met
+    twice as notes instead of tracebacks."""
+    try:
+        earlier = seen.first(p, display)
+        if earlier is not None:
+            yield _note(display, rel, "file", skip=f"same file as {earlier!r} (given twice) — "
+                                                  "counted once")
+            return
+        yield from _file_items(p, rel, display, cfg, root_real)
+    except (OSError, RuntimeError, ValueError) as exc:
+        why = os_reason(exc)
+        if why.startswith("symlink loop"):
+            yield _note(display, rel, "file", skip=f"{why} — not followed")
+        else:
+            yield _note(display, rel, "file", fail=f"cannot be read ({why})")
 
 
 def _file_items(p: Path, rel: str, display: str, cfg: IngestConfig,
@@ -176,6 +288,7 @@ def _zip_items(display: str, id_base: str, loader: Callable[[], bytes], size: in
     except FileFailure as exc:
         yield Item(display, id_base, "file", "zip", lambda: b"", size, fail=exc.reason)
         return
+    reader = MemberReader(zf, cfg)
     for info in sorted(zf.infolist(), key=lambda i: i.filename):
         if info.is_dir():
             continue
@@ -204,13 +317,10 @@ def _zip_items(display: str, id_base: str, loader: Callable[[], bytes], size: in
                        fail=_too_big(info.file_size, cfg))
             continue
 
-        def load(info=info) -> bytes:  # type: ignore[no-untyped-def]
-            try:
-                data = zf.read(info)
-            except (zlib.error, OSError, EOFError, NotImplementedError) as exc:
-                raise FileFailure(f"archive member cannot be decompressed ({exc})") from exc
+        def load(info: zipfile.ZipInfo = info) -> bytes:
+            data = reader.read(info)
             if info.filename.lower().endswith(".gz"):
-                return _gunzip(data, cfg.max_uncompressed_total, info.filename)
+                return gunzip(data, cfg, info.filename)
             return data
 
         yield Item(name, member_id, "archive-member", fmt, load, info.file_size)

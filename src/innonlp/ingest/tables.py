@@ -88,31 +88,56 @@ def _csv_rows(data: bytes) -> tuple[list[str], Iterator[Row], str]:
     return header, rows(), enc
 
 
-def _xlsx_rows(data: bytes, cfg: IngestConfig) -> tuple[list[str], Iterator[Row], str]:
+@dataclass
+class Sheet:
+    """One table of an export: its name (a workbook's sheet; None for CSV/JSON), header,
+    rows and the encoding it was read with."""
+
+    name: str | None
+    header: list[str]
+    rows: Iterator[Row]
+    encoding: str
+
+
+def read_workbook(data: bytes, cfg: IngestConfig) -> list[Sheet]:
+    """Every worksheet of an XLSX workbook, in order (an empty one with no header).
+
+    The dimension a sheet declares is not trusted (``A1:XFD1048576`` on a sheet of two
+    rows would make every row 16,384 cells wide and pad a million empty rows): it is
+    reset, so only the rows and cells really there are read.
+    """
     import openpyxl
 
     zf = open_zip(data, "XLSX")
     check_zip(zf, cfg, "XLSX")
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return [_sheet(ws) for ws in wb.worksheets]
+    except FileFailure:
+        raise
     except Exception as exc:
         raise FileFailure(f"not a valid XLSX file ({type(exc).__name__}: {exc})") from exc
-    ws = wb.worksheets[0]
+
+
+def _sheet(ws: Any) -> Sheet:
+    ws.reset_dimensions()
     it = ws.iter_rows(values_only=True)
-    try:
-        header = ["" if v is None else str(v).strip() for v in next(it)]
-    except StopIteration as exc:
-        raise FileFailure("XLSX sheet is empty (no header row)") from exc
+    header = next(it, None)
+    if header is None:
+        return Sheet(ws.title, [], iter(()), "xlsx")
+    names = ["" if v is None else str(v).strip() for v in header]
+    while names and not names[-1]:
+        names.pop()
 
     def rows() -> Iterator[Row]:
         for i, values in enumerate(it, start=2):
-            if not any(v not in (None, "") for v in values):
+            if not values or not any(v not in (None, "") for v in values):
                 continue
-            cells = {h: ("" if v is None else str(v)) for h, v in zip(header, values,
+            cells = {h: ("" if v is None else str(v)) for h, v in zip(names, values,
                                                                       strict=False) if h}
             yield Row(i, cells)
 
-    return header, rows(), "xlsx"
+    return Sheet(ws.title, names, rows(), "xlsx")
 
 
 def _json_rows(data: bytes, lines: bool) -> tuple[list[str], Iterator[Row], str]:
@@ -174,7 +199,10 @@ def read_table(data: bytes, fmt: str, cfg: IngestConfig) -> tuple[list[str], Ite
     if fmt == "csv":
         return _csv_rows(data)
     if fmt == "xlsx":
-        return _xlsx_rows(data, cfg)
+        sheets = read_workbook(data, cfg)
+        if not sheets or not sheets[0].header:
+            raise FileFailure("XLSX sheet is empty (no header row)")
+        return sheets[0].header, sheets[0].rows, "xlsx"
     if fmt in ("json", "jsonl"):
         return _json_rows(data, lines=fmt == "jsonl")
     raise ValueError(fmt)

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..io import atomic_write
+from ..privacy.safetext import strip_bidi
 from ..themes.outputs import neutralise
 from .run import Run
 from .xlsx import NOT_XML, Workbook
@@ -29,8 +30,9 @@ SEGMENT_COLUMNS = ["id", "submission_id", "bucket", "theme_id", "subtheme_id", "
 
 
 def _safe(value: Any) -> Any:
+    """Text made inert for a spreadsheet: no formula, no XML-illegal or bidi characters."""
     if isinstance(value, str):
-        return neutralise(NOT_XML.sub("", value))
+        return neutralise(strip_bidi(NOT_XML.sub("", value)))
     return value
 
 

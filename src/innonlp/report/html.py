@@ -15,6 +15,7 @@ from html import escape
 
 from .._version import __version__
 from ..compare.report import gap_text
+from ..privacy.safetext import strip_bidi
 from .charts import heatmap_svg, legend_html, segment_map_svg, stability_svg, theme_sizes_svg
 from .content import _who
 from .norsk import date, integer, percent, share_in_words
@@ -52,7 +53,8 @@ SCRIPT = """
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Text as HTML character data or an attribute value: escaped, bidi controls removed."""
+    return escape(strip_bidi(str(text)), quote=True)
 
 
 def _comparison(run: Run) -> str:

@@ -9,17 +9,19 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from ..privacy.safetext import md_inline, strip_bidi
 from .content import Block
 
 
 def _md_cell(text: Any) -> str:
-    return " ".join(str(text).replace("|", "\\|").split())
+    """A table cell: inert Markdown (see :func:`_md_text`), pipes escaped."""
+    return md_inline(text)
 
 
-def _md_text(text: str) -> str:
-    """Submission text in Markdown: no raw HTML and no accidental headings or lists."""
-    out = " ".join(text.split()).replace("<", "&lt;").replace(">", "&gt;")
-    return "\\" + out if out[:1] in "#>-+*" else out
+def _md_text(text: str, line_start: bool = True) -> str:
+    """Submission text in Markdown: no raw HTML, no live links, images or autolinks, no
+    bidi controls and no accidental headings or lists."""
+    return md_inline(text, line_start)
 
 
 def to_markdown(blocks: list[Block]) -> str:
@@ -27,7 +29,7 @@ def to_markdown(blocks: list[Block]) -> str:
     for b in blocks:
         kind = b[0]
         if kind == "h":
-            lines += ["#" * b[1] + " " + _md_text(b[2]).lstrip("\\"), ""]
+            lines += ["#" * b[1] + " " + _md_text(b[2], line_start=False), ""]
         elif kind == "p":
             lines += [_md_text(b[1]), ""]
         elif kind == "ul":
@@ -44,8 +46,9 @@ def to_markdown(blocks: list[Block]) -> str:
 
 
 def _clean(text: Any) -> str:
-    """Characters XML 1.0 cannot hold (control characters from broken input) removed."""
-    return "".join(ch for ch in str(text) if ch in "\t\n\r" or ord(ch) >= 0x20)
+    """Characters XML 1.0 cannot hold (control characters from broken input) and bidi
+    controls removed."""
+    return "".join(ch for ch in strip_bidi(str(text)) if ch in "\t\n\r" or ord(ch) >= 0x20)
 
 
 def _add_rows(table: Any, rows: list[list[Any]]) -> None:
