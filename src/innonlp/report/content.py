@@ -12,6 +12,7 @@ from .._version import __version__
 from ..compare.report import gap_text
 from .norsk import PLURAL, date, decimal, integer, percent, share_in_words
 from .run import Run
+from .stance import overview_blocks, theme_stance_blocks
 
 Block = tuple[Any, ...]
 N_QUOTES = 3
@@ -73,7 +74,7 @@ def overview(run: Run) -> list[Block]:
                         f"{integer(out['n_segments'])} tekstbiter passet ikke i noe tema "
                         f"(«Andre innspill»), og {integer(form['n_segments'])} var bare "
                         f"hilsener, henvisninger og avslutninger."))
-    return blocks
+    return blocks + overview_blocks(m)
 
 
 def theme_blocks(run: Run) -> list[Block]:
@@ -90,6 +91,7 @@ def theme_blocks(run: Run) -> list[Block]:
             text += (f" Temaet er ustabilt (stabilitet {decimal(t['stability'], 2)}): det "
                      "endrer seg når utvalget endres, så les sitatene før det brukes.")
         blocks.append(("p", text))
+        blocks += theme_stance_blocks(t, lambda sid: _who(run, sid))
         if t["key_phrases"]:
             blocks.append(("p", "Nøkkeluttrykk: " + ", ".join(
                 k["phrase"] for k in t["key_phrases"][:6]) + "."))

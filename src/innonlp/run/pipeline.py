@@ -26,7 +26,7 @@ from .runner import ProgressFactory, RunContext, RunOptions, StageRunner
 from .stagecache import StageCache
 from .stages import ingest_result, stages_for, validate_options
 
-DEFAULT_STAGES = ("ingest", "standard", "nlp", "themes", "report")
+DEFAULT_STAGES = ("ingest", "standard", "nlp", "stance", "themes", "report")
 
 
 @dataclass

@@ -194,11 +194,60 @@ def _input_bytes(inputs: list[Path], enough: int) -> int:
     return total
 
 
+class StanceStage:
+    """Who supports, who opposes, who has no comments: per segment and submission, with
+    the deciding sentence (``stance``, ``stance_evidence`` in both Parquet tables)."""
+
+    name, needs, progress = "stance", ("standard",), None
+    writes = (rf.SEGMENTS, rf.SUBMISSIONS)
+    pause_gc = True
+
+    def key(self, ctx: RunContext) -> bytes | None:
+        return derived_key(input_key(ctx), "stance") if ctx.cache is not None else None
+
+    def total(self, ctx: RunContext) -> int | None:
+        return None
+
+    def encode(self, result: Any) -> dict[str, Any]:
+        return result.to_data()
+
+    def decode(self, data: Any) -> Any:
+        from ..stance.apply import StanceResult
+
+        return StanceResult.from_data(data)
+
+    def compute(self, ctx: RunContext) -> Any:
+        from ..stance.apply import analyse_stance
+
+        res = ingest_result(ctx)
+        return analyse_stance(res.segments, res.submissions,
+                              ctx.policy.executor(len(res.segments)))
+
+    def write(self, ctx: RunContext, result: Any) -> None:
+        from ..stance.apply import overview
+
+        res = ingest_result(ctx)
+        if len(result.segments) != len(res.segments):
+            raise ValueError("stance result and segments differ in length")
+        segs = pd.read_parquet(ctx.folder / rf.SEGMENTS)
+        segs["stance"] = [u.stance for u in result.segments]
+        segs["stance_evidence"] = [u.evidence for u in result.segments]
+        write_parquet(ctx.folder / rf.SEGMENTS, segs)
+        subs = pd.read_parquet(ctx.folder / rf.SUBMISSIONS)
+        units = [result.submissions.get(i) for i in subs["id"]]
+        subs["stance"] = [u.stance if u else "uklart" for u in units]
+        subs["stance_evidence"] = [u.evidence if u else None for u in units]
+        subs["stance_evidence_segment"] = [u.segment_id if u else None for u in units]
+        subs["stance_rule"] = [u.rule if u else "" for u in units]
+        write_parquet(ctx.folder / rf.SUBMISSIONS, subs)
+        ctx.manifest["stance"] = overview(result, res.submissions)
+
+
 class ThemesStage:
     """Themes, sub-themes, key phrases, quotes; ``themes.json``/``.csv`` and the theme
     columns of the Parquet tables."""
 
-    name, needs, progress = "themes", ("standard", "nlp"), "Finding themes"
+    name, needs, progress = "themes", ("standard", "nlp", "stance"), "Finding themes"
     writes = (rf.THEMES_JSON, rf.THEMES_CSV, rf.SEGMENTS, rf.SUBMISSIONS)
     pause_gc = True
 
@@ -221,8 +270,18 @@ class ThemesStage:
         from ..themes.build import find_themes  # scikit-learn: only when clustering
 
         res, nlp = ingest_result(ctx), ctx.results["nlp"]
-        found = find_themes(res.segments, nlp.analyses, res.submissions, ctx.options.themes,
-                            policy=ctx.policy, features=nlp.part_features)
+        stance = ctx.results.get("stance")
+        quiet = stance.no_comments if stance is not None else set()
+        keep = [i for i, s in enumerate(res.segments) if s.submission_id not in quiet]
+        if len(keep) == len(res.segments):
+            found = find_themes(res.segments, nlp.analyses, res.submissions,
+                                ctx.options.themes, policy=ctx.policy,
+                                features=nlp.part_features)
+        else:  # "ingen merknader" answers are a bucket of their own, never clustered
+            found = with_bucket(find_themes(
+                [res.segments[i] for i in keep], [nlp.analyses[i] for i in keep],
+                res.submissions, ctx.options.themes, policy=ctx.policy), keep,
+                len(res.segments))
         return replace(found, nlp=nlp.record)
 
     def write(self, ctx: RunContext, result: ThemesResult) -> tuple[pd.DataFrame, Any]:
@@ -230,11 +289,59 @@ class ThemesStage:
         ctx.timings.update({f"themes.{k}": v for k, v in result.seconds.items()})
         if "nlp" not in ctx.results:  # the language layer was not needed: say what made them
             ctx.manifest["nlp"] = {**(result.nlp or {}), "reused_from_cache": True}
+        if "stance" in ctx.results:
+            add_theme_stances(result, ingest_result(ctx), ctx.results["stance"])
         frames = write_themes_files(result, ctx.folder)
         ctx.manifest["themes"] = {"n_themes": len(result.doc["themes"]),
                                   "outlier_share": result.doc["outliers"]["share_of_segments"],
                                   "choice": result.doc["choice"]}
         return frames
+
+
+def with_bucket(found: ThemesResult, keep: list[int], n: int) -> ThemesResult:
+    """The themes of the segments ``keep`` (of ``n``) with the others in the "ingen
+    merknader" bucket: per-segment columns of full length, the bucket in ``themes.json``."""
+    from ..stance.apply import NO_COMMENTS, NO_COMMENTS_LABEL
+
+    fill = {"theme_id": None, "bucket": NO_COMMENTS, "subtheme_id": None,
+            "theme_similarity": 0.0, "x": float("nan"), "y": float("nan")}
+    cols = {}
+    for col, values in found.segments.items():
+        full = [fill.get(col)] * n
+        for i, v in zip(keep, values, strict=True):
+            full[i] = v
+        cols[col] = full
+    doc = dict(found.doc)
+    doc["n_segments"] = n
+    doc[NO_COMMENTS] = {"label": NO_COMMENTS_LABEL, "n_segments": n - len(keep)}
+    return replace(found, doc=doc, segments=cols)
+
+
+def add_theme_stances(result: ThemesResult, res: IngestResult, stance: Any) -> None:
+    """Per theme in ``themes.json``: ``stance`` (counts, shares, per respondent type, the
+    controversy score 2·min(share for, share against)) with one quote per side."""
+    from ..stance.apply import NO_COMMENTS, theme_rows
+    from ..stance.rollup import theme_stances
+
+    respondent = {s.id: s.respondent_type for s in res.submissions}
+    per = theme_stances(theme_rows(stance, res.segments, result.segments["theme_id"],
+                                   respondent))
+    quiet = stance.no_comments
+    if NO_COMMENTS in result.doc:
+        result.doc[NO_COMMENTS]["n_submissions"] = len(quiet)
+        result.doc[NO_COMMENTS]["submission_ids"] = sorted(quiet)
+    for theme in result.doc["themes"]:
+        ts = per.get(theme["id"])
+        if ts is None:
+            continue
+        theme["stance"] = {
+            "n_submissions": ts.n, "counts": ts.counts, "shares": ts.shares,
+            "respondent_types": ts.by_respondent, "controversy": ts.controversy,
+            "quote_for": _side(ts.quote_for), "quote_against": _side(ts.quote_against)}
+
+
+def _side(quote: tuple[str, str] | None) -> dict[str, str] | None:
+    return None if quote is None else {"submission_id": quote[0], "sentence": quote[1]}
 
 
 def write_themes_files(result: ThemesResult, folder: rf.RunFolder
@@ -311,7 +418,8 @@ class ReportStage:
 def stages_for(names: tuple[str, ...], summary: bool) -> list[Any]:
     """The stage objects for a run of ``names`` (compare only with a summary)."""
     make = {"ingest": IngestStage, "standard": StandardStage, "nlp": NlpStage,
-            "themes": ThemesStage, "compare": CompareStage, "report": ReportStage}
+            "stance": StanceStage, "themes": ThemesStage, "compare": CompareStage,
+            "report": ReportStage}
     order = [n for n in make if n in names or (n == "compare" and summary
                                                 and "themes" in names)]
     return [make[n]() for n in order]

@@ -70,6 +70,8 @@ SUPPORT: tuple[Cue, ...] = (
         "støtter"),
     Cue(r"slutt(?:er|ar|a|et) (?:seg|oss|meg) " + _A + r"til", "støtter"),
     Cue(r"(?:er|var) " + _A + _W + r"(?:enig|enige|einig|einige)(?: i| med| at)?", "støtter"),
+    Cue(r"(?:er|var) " + _A + _W + r"samde? (?:i|med)", "støtter"),  # nn "er samde i"
+    Cue(r"stør (?:framlegg|forslag)\w*", "støtter"),  # nn "stør framlegget"
     Cue(r"stiller (?:seg|oss|meg) " + _A + r"bak", "støtter"),
     Cue(r"stiller (?:seg|oss|meg) " + _A + r"positiv\w*", "støtter"),
     Cue(r"(?:er|var) " + _A + r"positiv[et]? (?:til|til at)", "støtter"),
@@ -179,7 +181,7 @@ ALL_CUES: tuple[Cue, ...] = SUPPORT + OPPOSE + CONDITION + NO_COMMENTS
 """Every cue, in the order they are tried."""
 
 ANCHORS: tuple[str, ...] = (
-    "støtt", "enig", "einig", "slutt", "bak", "positiv", "negativ", "kritisk", "inn for",
+    "støtt", "enig", "einig", "samd", "stør ", "slutt", "bak", "positiv", "negativ", "kritisk", "inn for",
     "anbefal", "tilrå", "velkom", "glad", "fornøy", "innvend", "motfor", "innsig", "mot", "nei",
     "protest", "frarå", "avvis", "forkast", "trekk", "skrot", "innfør", "vedt", "gjennomfør",
     "forleng", "videreføre", "vidareføre", "iverksett", "iverkset", "settes i verk", "godkjen",

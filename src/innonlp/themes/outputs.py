@@ -77,7 +77,8 @@ def write_themes(result: ThemesResult, segments_frame: pd.DataFrame, out: Path,
     for col, values in per_segment.items():
         frame[col] = values
     labels = {t["id"]: t["label"] for t in doc["themes"]}
-    buckets = {"outlier": doc["outliers"]["label"], "formalia": doc["formalia"]["label"]}
+    buckets = {"outlier": doc["outliers"]["label"], "formalia": doc["formalia"]["label"],
+               "ingen_merknader": doc.get("ingen_merknader", {}).get("label", "")}
     frame["theme_label"] = [labels[t] if b == "theme" else buckets[b]
                             for t, b in zip(frame["theme_id"], frame["bucket"], strict=True)]
     write_parquet(out / "segments.parquet", frame)
