@@ -16,9 +16,30 @@ runner = CliRunner()
 GOOD = "Vi støtter forslaget om flere sykkelveier i sentrum av byen vår."
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+def _cli(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = None
+    if home is not None:  # a home of its own: what the run leaves there can be seen
+        import os
+
+        env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
     return subprocess.run([sys.executable, "-c", "from innonlp.cli import main; main()", *args],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_a_run_leaves_nothing_outside_its_folder(tmp_path: Path) -> None:
+    """The default cache lives in the run folder: no copy of the submissions' words in the
+    user's home (issue 21), and a rerun into the same folder reuses it."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "run"
+    for _ in range(2):
+        res = _cli("analyze", str(tmp_path / "a.txt"), "--out", str(out), "-q", home=home)
+        assert res.returncode == 0, res.stderr
+    assert list(home.rglob("*")) == []
+    assert (out / ".innonlp" / "cache.sqlite").is_file()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "themes" in manifest["cache"]["stages_reused"]
 
 
 @pytest.mark.parametrize("cmd", [[], ["ingest"], ["analyze"], ["demo"], ["evaluate"],
@@ -167,7 +188,9 @@ def test_demo_themes(tmp_path: Path) -> None:
     assert seg.loc[seg["bucket"] == "formalia", "theme_label"].str.startswith("Formalia").all()
     assert (seg["bucket"] == "formalia").sum() == themes["formalia"]["n_segments"]
     again = tmp_path / "again"
-    assert _cli("demo", "--out", str(again), "-q").returncode == 0
+    # a second run with no cache at all: the same bytes are computed, not read back
+    assert _cli("demo", "--out", str(again), "-q", "--no-cache").returncode == 0
+    assert not (again / ".innonlp" / "cache.sqlite").exists()
     for name in ("themes.json", "comparison.json", "themes.csv"):  # same input and seed
         assert (again / name).read_bytes() == (out / name).read_bytes(), name
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
