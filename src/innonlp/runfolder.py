@@ -105,6 +105,25 @@ class RunFolder:
                                  f"{'the input folder' if src == out else 'above the input'} "
                                  f"{str(item)!r}; choose a run folder outside the inputs.")
 
+    @staticmethod
+    def require_some_input(inputs: list[Path]) -> None:
+        """Refuse a run with no input file at all (an empty folder, missing paths) before
+        any stage runs or anything is written: the reason names what was given."""
+        for item in inputs:
+            try:
+                if item.is_file():
+                    return
+                if item.is_dir() and any(f.is_file() for f in item.rglob("*")):
+                    return
+            except OSError:
+                continue
+        what = ", ".join(repr(str(p)) for p in inputs[:3]) + (" …" if len(inputs) > 3 else "")
+        missing = [p for p in inputs if not p.exists()]
+        one = len(inputs) == 1
+        why = ("does not exist" if one else "do not exist") if len(missing) == len(inputs) \
+            else ("holds no files" if one else "hold no files")
+        raise InputError(f"no input files found: {what} {why}.")
+
     def prepare(self) -> None:
         """Create the folder and remove what an earlier run left: its manifest first (so
         the folder never looks complete while this run works), then its other outputs and

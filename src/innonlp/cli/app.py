@@ -221,6 +221,27 @@ def evaluate_nlp_cmd(
     typer.echo(json.dumps(evaluate_nlp(file, nlp, standard), ensure_ascii=False))
 
 
+@evaluate_app.command("ner")
+def evaluate_ner_cmd(
+    file: Annotated[Path, typer.Argument(help="CoNLL-U (.conllu[.gz]) or NDT file with "
+                                         "name=B-PER-style tags in its last column.")],
+    nlp: NlpOpt = "embedded",
+    standard: Annotated[str | None, typer.Option(
+        help="nb or nn (default: detected from the text).")] = None,
+    split: Annotated[str | None, typer.Option(
+        help="Only the sentences marked '# ud_split = SPLIT' (NDT: train or dev).")] = None,
+) -> None:
+    """Named entities against gold: entities, precision, recall, f1 (exact span and type),
+    per_type, f1_collapsed, words_per_second, tier, model."""
+    import json
+
+    from ..nlp.evaluate_ner import evaluate_ner
+
+    if standard is not None and standard not in ("nb", "nn"):
+        raise ConfigError(f"--standard must be nb or nn. Got {standard!r} instead.")
+    typer.echo(json.dumps(evaluate_ner(file, nlp, standard, split), ensure_ascii=False))
+
+
 @evaluate_app.command("stance")
 def evaluate_stance_cmd(
     file: Annotated[Path, typer.Argument(help="JSONL file (.jsonl or .jsonl.gz), one labelled "
@@ -431,5 +452,6 @@ def demo_cmd(
                   DEFAULT_STAGES, nlp, _theme_params("auto", 3, "auto", seed), None,
                   _cache_path(cache, no_cache, out), _jobs(jobs))
     if not quiet:
-        typer.echo(f"Demo run written to {out}")
+        typer.echo(f"Demo run written to {out}. Open {out / 'report.html'} in a browser, or "
+                   f"{out / 'report.docx'} in Word; the themes are in {out / 'themes.xlsx'}.")
     _exit_for(result)

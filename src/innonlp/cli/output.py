@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..run.pipeline import RunResult
 
@@ -92,12 +93,21 @@ class Reporter:
         yield advance
         print(f"{label}: done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
 
+    def failures(self, result: RunResult) -> None:
+        """The inputs that failed (also with --quiet), and with --verbose the skipped ones,
+        one plain line each (file names are never read as markup)."""
+        for e in result.manifest["inputs"]:
+            if e["status"] == "failed" or (self.verbose and e["status"] == "skipped"):
+                self.console.print(f"{e['status']} {e['input']}: {e['reason']}",
+                                   markup=False, highlight=False)
+
     def summary(self, result: RunResult) -> None:
         if self.quiet:
+            self.failures(result)
             return
         m = result.manifest
         c = m["counts"]
-        table = Table(title=f"innonlp run → {result.out}", show_header=False)
+        table = Table(title=Text(f"innonlp run → {result.out}"), show_header=False)
         table.add_row("inputs", str(c["inputs"]))
         table.add_row("processed", str(c["processed"]))
         table.add_row("skipped", str(c["skipped"]))
@@ -128,7 +138,4 @@ class Reporter:
             for e in edits["not_applied"]:
                 self.console.print(f"edit not applied ({e['kind']}): {e['reason']}",
                                    markup=False, highlight=False)
-        for e in m["inputs"]:
-            if e["status"] == "failed" or (self.verbose and e["status"] == "skipped"):
-                self.console.print(f"[bold]{e['status']}[/bold] {e['input']}: {e['reason']}",
-                                   markup=True, highlight=False)
+        self.failures(result)
