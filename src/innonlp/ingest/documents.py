@@ -12,8 +12,14 @@ from typing import Any
 
 from ..config import IngestConfig
 from ..errors import FileFailure
+from .archives import MemberReader
+from .docx_text import body_paragraphs, style_id
 from .encoding import decode_bytes, normalise_text
+from .htmlguard import MAX_DEPTH, flat_text, nesting_depth
+from .odt_text import odt_paragraphs
 from .zipguard import check_zip, open_zip
+
+HEADING_STYLES = ("heading", "overskrift", "title", "tittel")
 
 
 def _paragraphs_to_text(paras: list[str]) -> str:
@@ -32,7 +38,6 @@ def read_plain(data: bytes, cfg: IngestConfig) -> tuple[str, dict[str, Any]]:
 def read_docx(data: bytes, cfg: IngestConfig) -> tuple[str, dict[str, Any]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
 
     zf = open_zip(data, "DOCX")
     check_zip(zf, cfg, "DOCX")
@@ -44,29 +49,22 @@ def read_docx(data: bytes, cfg: IngestConfig) -> tuple[str, dict[str, Any]]:
         raise FileFailure(f"not a valid DOCX file ({exc})") from exc
     except Exception as exc:  # lxml syntax errors and friends
         raise FileFailure(f"DOCX file cannot be parsed ({type(exc).__name__}: {exc})") from exc
-    paras: list[str] = []
+    names = {st.style_id: st.name or "" for st in document.styles}
     headings = 0
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            for row in block.rows:
-                seen: list[str] = []
-                for cell in row.cells:
-                    t = cell.text.strip()
-                    if t and t not in seen:
-                        seen.append(t)
-                if seen:
-                    paras.append(" – ".join(seen))
-            continue
-        text = block.text
-        style = (block.style.name if block.style is not None else "") or ""
-        if style.lower().startswith(("heading", "overskrift", "title", "tittel")):
+
+    def count_heading(p: Any) -> None:
+        nonlocal headings
+        sid = style_id(p)
+        if (names.get(sid) or sid).lower().startswith(HEADING_STYLES):
             headings += 1
-        paras.append(text)
-    furniture = []
+
+    paras = body_paragraphs(document.element.body, count_heading)
+    furniture: list[str] = []
     for section in document.sections:
         for part in (section.header, section.footer):
             try:
-                furniture.extend(p.text for p in part.paragraphs if p.text.strip())
+                texts = body_paragraphs(part._element)
+                furniture.extend(t for t in texts if t.strip())
             except Exception:  # a broken header part must not lose the body
                 continue
     return normalise_text(_paragraphs_to_text(paras)), {
@@ -76,18 +74,15 @@ def read_docx(data: bytes, cfg: IngestConfig) -> tuple[str, dict[str, Any]]:
 
 
 def read_odt(data: bytes, cfg: IngestConfig) -> tuple[str, dict[str, Any]]:
-    import odfdo
-
     zf = open_zip(data, "ODT")
     check_zip(zf, cfg, "ODT")
     if "content.xml" not in zf.namelist():
         raise FileFailure("not a valid ODT file (no content.xml in the package)")
-    try:
-        document = odfdo.Document(io.BytesIO(data))
-        elements = document.body.xpath(".//text:h|.//text:p")
-    except Exception as exc:
-        raise FileFailure(f"ODT file cannot be parsed ({type(exc).__name__}: {exc})") from exc
-    paras = [e.text_recursive or "" for e in elements]
+    try:  # held to the size limits whatever the header says
+        xml = MemberReader(zf, cfg).read(zf.getinfo("content.xml"))
+    except FileFailure as exc:
+        raise FileFailure(f"ODT file cannot be read (content.xml: {exc.reason})") from exc
+    paras = odt_paragraphs(xml)
     return normalise_text(_paragraphs_to_text(paras)), {}
 
 
@@ -101,6 +96,10 @@ def read_html(data: bytes, cfg: IngestConfig) -> tuple[str, dict[str, Any]]:
     from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction
 
     raw, enc = decode_bytes(data)
+    if nesting_depth(raw) > MAX_DEPTH:
+        return _tidy(flat_text(raw)), {"encoding": enc, "title": None,
+                                       "note": f"elements nested deeper than {MAX_DEPTH}: "
+                                               "read as flat text"}
     try:
         soup = BeautifulSoup(raw, "lxml")
     except Exception as exc:
@@ -123,8 +122,10 @@ def read_html(data: bytes, cfg: IngestConfig) -> tuple[str, dict[str, Any]]:
     h1 = soup.find("h1")
     if h1 is not None:
         title = h1.get_text(" ", strip=True)
-    text = soup.get_text()
+    return _tidy(soup.get_text()), {"encoding": enc, "title": title}
+
+
+def _tidy(text: str) -> str:
     text = normalise_text(text)
     lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return text, {"encoding": enc, "title": title}
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -100,6 +100,8 @@ def _doc_submission(item: Item, data: bytes, cfg: IngestConfig, ids: _Ids,
     elif item.fmt == "html":
         text, info = read_html(data, cfg)
         entry.encoding = info["encoding"]
+        if info.get("note"):
+            entry.details["note"] = info["note"]
         title = info.get("title")
     else:
         text, info = read_plain(data, cfg)
