@@ -4,6 +4,8 @@
   abbreviations (f.eks., bl.a., jf., nr., kap., pkt., mv., §);
 - ``innonlp_tagger``: the embedded perceptron tagger + lemmatiser for one written standard
   (sets ``token.pos_`` and ``token.lemma_``);
+- ``innonlp_ner``: the embedded named-entity recogniser for one written standard (sets
+  ``doc.ents`` with NorNE's labels; see :mod:`innonlp.nlp.ner`);
 - ``innonlp_compounds``: ``token._.compound_head`` / ``token._.compound_modifier`` for
   compound nouns and adjectives (not names) (``innovasjonstakten`` → ``innovasjon`` + ``takt``).
 
@@ -169,6 +171,14 @@ def make_sentences(nlp: Language, name: str) -> SentenceComponent:
 @Language.factory("innonlp_tagger", default_config={"standard": "nb"})
 def make_tagger(nlp: Language, name: str, standard: str) -> TaggerComponent:
     return TaggerComponent(standard)
+
+
+@Language.factory("innonlp_ner", default_config={"standard": "nb"})
+def make_ner(nlp: Language, name: str, standard: str):  # noqa: ANN201
+    """The embedded named-entity recogniser (``doc.ents``, NorNE's labels)."""
+    from .ner_component import EntityComponent
+
+    return EntityComponent(standard)
 
 
 @Language.factory("innonlp_compounds", default_config={"language": "nb"})

@@ -3,7 +3,8 @@
 Tiers, chosen with ``nlp=`` (``--nlp`` on the command line):
 
 - ``embedded``: spaCy's ``nb`` tokenizer + innonlp's components (sentences, tagger and
-  lemmatiser trained for Bokmål and for Nynorsk, compounds). Always available.
+  lemmatiser, named entities, all trained for Bokmål and for Nynorsk, compounds). Always
+  available.
 - ``auto``: an installed ``nb_core_news_lg``/``md``/``sm`` for Bokmål when present, else the
   embedded tier; the choice and its reason are recorded.
 - a spaCy package name or a path: that pipeline for Bokmål. If it is not installed the run
@@ -124,6 +125,7 @@ def _load(tier: str, model: str, standard: str) -> Language:
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         nlp.add_pipe("innonlp_sentences")
         nlp.add_pipe("innonlp_tagger", config={"standard": standard})
+        nlp.add_pipe("innonlp_ner", config={"standard": standard})
     else:
         try:
             nlp = spacy.load(model)

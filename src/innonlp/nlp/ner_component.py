@@ -1,0 +1,76 @@
+"""The embedded named-entity recogniser as a spaCy component: sets ``doc.ents``.
+
+Entity labels are NorNE's (PER, ORG, LOC, GPE_LOC, GPE_ORG, PROD, EVT, DRV, MISC). The
+entities are written with arrays (``ENT_IOB``/``ENT_TYPE``), not Span objects.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, cast
+
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, ORTH, SENT_START
+from spacy.tokens import Doc
+
+from .ner import EntityRecognizer
+from .ner_clusters import WordClusters
+
+# spaCy's ENT_IOB codes: 1 inside, 2 outside, 3 begins
+_IOB = {"O": 2, "B": 3, "I": 1}
+
+
+@lru_cache(maxsize=4)
+def load_ner(standard: str) -> tuple[EntityRecognizer, dict]:
+    """The shipped recogniser for ``nb`` or ``nn`` and its training record (once a process)."""
+    data = resources.files("innonlp.nlp") / "data"
+    with resources.as_file(data / "ner-clusters.npz") as path, \
+            np.load(path, allow_pickle=False) as arrays:
+        clusters = WordClusters.from_arrays(arrays)
+    with resources.as_file(data / f"ner-{standard}.npz") as path, \
+            np.load(path, allow_pickle=False) as arrays:
+        info = json.loads(str(arrays["info"][0]))
+        return EntityRecognizer.from_arrays(arrays, clusters), info
+
+
+class EntityComponent:
+    """Embedded NER for one written standard; sentence starts (if set) guide its features."""
+
+    def __init__(self, standard: str):
+        self.standard = standard
+        self.model, self.info = load_ner(standard)
+        self._codes: np.ndarray | None = None
+
+    def _label_codes(self, doc: Doc) -> np.ndarray:
+        """(n_labels, 2) spaCy ENT_IOB and ENT_TYPE values of the model's labels."""
+        if self._codes is None:
+            strings = doc.vocab.strings
+            self._codes = np.array(
+                [(_IOB[lab[0]], 0 if lab == "O" else strings.add(lab[2:]))
+                 for lab in self.model.labels_], dtype=np.uint64)
+        return self._codes
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        arr = doc.to_array([ORTH, IS_SPACE, SENT_START])
+        keep = np.flatnonzero(arr[:, 1] == 0)
+        if not len(keep):
+            return doc
+        starts = arr[keep, 2].astype(np.int64) == 1
+        labels = self.model.predict_ids(arr[keep, 0].tolist(), starts,
+                                        text_of=doc.vocab.strings.__getitem__)
+        codes = self._label_codes(doc)
+        out = np.empty((len(doc), 2), dtype=np.uint64)
+        out[:, 0], out[:, 1] = 2, 0
+        out[keep] = codes[labels]
+        # a space token inside a name would split it: keep it inside
+        inside = (out[:, 0] != 2)
+        gap = np.flatnonzero(arr[:, 1] == 1)
+        for i in gap.tolist():
+            if 0 < i < len(doc) - 1 and inside[i - 1] and out[i + 1, 0] == 1:
+                out[i] = (1, out[i - 1, 1])
+        doc.from_array([ENT_IOB, ENT_TYPE], cast(Any, out))
+        return doc
