@@ -14,6 +14,8 @@ from ..config import IngestConfig
 from ..errors import FileFailure, InputError, StrictModeError
 from ..parallel import ExecutionPolicy
 from ..privacy.ingest import mask_submissions
+from ..privacy.names import Pseudonyms, mask_name
+from ..privacy.safetext import strip_bidi
 from ..types import Campaign, ManifestEntry, Part, RemovedSpan, Segment, Submission
 from .answerpage import strip_answer_header, with_answer_page
 from .campaign import find_campaigns
@@ -47,10 +49,13 @@ class IngestResult:
 
 
 class _Ids:
-    def __init__(self) -> None:
+    def __init__(self, pseudonyms: Pseudonyms | None = None) -> None:
         self.used: set[str] = set()
+        self.pseudonyms = pseudonyms  # None: personal data in names is kept
 
     def make(self, base: str) -> str:
+        # identity numbers and e-mail addresses in file names never become ids
+        base = self.pseudonyms.id(base) if self.pseudonyms else strip_bidi(base)
         base = re.sub(r"[#\s]+", "-", base).strip("-") or "innspill"
         cand, k = base, 1
         while cand in self.used:
@@ -116,14 +121,16 @@ def _doc_submission(item: Item, data: bytes, cfg: IngestConfig, ids: _Ids,
     return Submission(
         id=ids.make(item.id_base), source=item.name, parts=(part,), submitter=submitter,
         organisation=organisation, respondent_type=rtype, respondent_type_reason=why,
-        title=(res.title if res and res.title else title), format=item.fmt,
+        title=strip_bidi(res.title if res and res.title else title or "") or None,
+        format=item.fmt,
     )
 
 
 def _row_submission(row: Row, cols: Any, item: Item, cfg: IngestConfig,
                     ids: _Ids, sheet: str | None = None) -> Submission:
     assert row.cells is not None
-    cells = row.cells
+    cells = {strip_bidi(str(k)): strip_bidi(v) if isinstance(v, str) else v
+             for k, v in row.cells.items()}
     parts = []
     multi = len(cols.text) > 1
     orgs, subs = [], []
@@ -178,7 +185,7 @@ def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
     paths = [Path(p) for p in inputs]
     if not paths:
         raise InputError("No input given: name at least one folder, file or zip archive.")
-    ids = _Ids()
+    ids = _Ids(None if cfg.keep_personal_data else Pseudonyms())
     submissions: list[Submission] = []
     entries: list[ManifestEntry] = []
     containers: list[ManifestEntry] = []
@@ -190,6 +197,8 @@ def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
                                   "first failed input)")
 
     for item in iter_items(paths, cfg):
+        # names reach the manifest and every output: no bidi controls, no identity numbers
+        item.name = strip_bidi(item.name) if cfg.keep_personal_data else mask_name(item.name)
         if progress:
             progress(item.name)
         entry = ManifestEntry(item.name, item.kind, "processed", format=item.fmt,

@@ -10,6 +10,8 @@ from ..parallel import SERIAL, Executor
 from ..types import Part, RemovedSpan, Submission
 from .pii import kinds_for, mask, shift
 
+FIELDS = ("title", "submitter", "organisation", "date")  # masked like the text
+
 
 def _mask_part(part: Part, kinds: tuple[str, ...], counts: Counter) -> Part:
     text, c, edits = mask(part.text, kinds)
@@ -28,8 +30,8 @@ def _mask_part(part: Part, kinds: tuple[str, ...], counts: Counter) -> Part:
 def mask_submissions(submissions: list[Submission], executor: Executor = SERIAL
                      ) -> tuple[list[Submission], dict[str, int]]:
     """The submissions with personal data masked in their text, their text before clean-up,
-    the lines clean-up removed and their metadata; counts per kind (masked in the cleaned
-    text, which is what every export shows). Many submissions are masked through ``executor``
+    the lines clean-up removed, their metadata, title, sender and organisation; counts per
+    kind (masked in the cleaned text, which is what every export shows). Many submissions are masked through ``executor``
     (forked processes give the same result as one)."""
     counts: Counter = Counter()
     out: list[Submission] = []
@@ -50,6 +52,9 @@ def _mask_chunk(submissions: list[Submission], start: int, stop: int
         kinds = kinds_for(s.respondent_type)
         parts = tuple(_mask_part(p, kinds, counts) for p in s.parts)
         meta = tuple((k, mask(v, kinds)[0]) for k, v in s.meta)
-        same = parts == s.parts and meta == s.meta
-        out.append(None if same else replace(s, parts=parts, meta=meta))
+        # a subject line, a web form's name or organisation column can hold them too
+        fields = {f: mask(v, kinds)[0] for f in FIELDS if (v := getattr(s, f))}
+        same = (parts == s.parts and meta == s.meta
+                and all(v == getattr(s, f) for f, v in fields.items()))
+        out.append(None if same else replace(s, parts=parts, meta=meta, **fields))
     return out, counts

@@ -26,6 +26,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .spellings import (
+    AT_BRACKETED,
+    AT_WORDS,
+    COMMON_TLDS,
+    DOT_WORDS,
+    ID_SEPARATORS,
+    MAIL_PROVIDERS,
+)
+
 PLACEHOLDER = {"fodselsnummer": "[fødselsnummer]", "d_nummer": "[d-nummer]",
                "telefon": "[telefon]", "epost": "[e-post]", "adresse": "[adresse]"}
 IDENTITY = ("fodselsnummer", "d_nummer")
@@ -33,20 +42,38 @@ CONTACT = ("telefon", "epost", "adresse")
 PUBLIC_TYPES = frozenset({"kommune", "fylkeskommune", "statlig virksomhet", "organisasjon",
                           "næringsliv"})
 
-_FNR = re.compile(r"(?<![\d.,-])(\d{6})[ ]?(\d{5})(?![\d.,-]?\d)")
+_SEP = "[" + re.escape(ID_SEPARATORS) + "]"
+_FNR_FORMS = (
+    r"\d{6}" + _SEP + r"?\d{5}",                                  # 01019012345, 010190 12345
+    r"\d{6}" + _SEP + r"?\d{3}" + _SEP + r"\d{2}",                 # 010190 123 45
+    r"\d\d(" + _SEP + r")\d\d\1\d\d" + _SEP + r"?\d{5}",            # 01.01.90 12345
+)
+_FNR = re.compile(r"(?<![\d.,-])(?<!\d" + _SEP + ")(?:" + "|".join(f"(?:{f})" for f in _FNR_FORMS)
+                  + r")(?!\d)(?!" + _SEP + r"\d)(?!,\d)")
 _PHONE = re.compile(
     r"(?<![\w+.,/-])(?:(?:\+|00)47[ .\u00a0]?)?"
     r"(?:[2-9]\d{7}|[2-9]\d(?:[ .\u00a0]\d\d){3}|[2-9]\d\d[ .\u00a0]\d\d[ .\u00a0]\d{3}"
     r"|[2-9]\d{3}[ \u00a0]\d{4})"
     r"(?![\w/-]|[.,]\d|[ \u00a0]\d)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
+_OPEN, _CLOSE = r"[(\[{<]", r"[)\]}>]"
+_DOT = (r"(?:\.|\s*" + _OPEN + r"\s*(?:" + "|".join(DOT_WORDS) + r")\s*" + _CLOSE
+        + r"\s*|\s+(?:" + "|".join(DOT_WORDS) + r")\s+)")
+_SPELLED_DOT = re.compile(r"(?i)\b(?:" + "|".join(DOT_WORDS) + r")\b")
+# the spelled-out "@": "(at)", "[at]", "{krøllalfa}" … or " at " between words; an address
+# is then looked for on both sides of it (fast: the token is rare, the word "at" is not)
+_AT_BRACKETED = re.compile(r"(?i)\s*" + _OPEN + r"\s*(?:" + "|".join(AT_BRACKETED)
+                           + r")\s*" + _CLOSE + r"\s*")
+_AT_WORD = re.compile(r"(?i)\s+(?:" + "|".join(AT_WORDS) + r")\s+")
+_DOMAIN_AFTER = re.compile(r"(?i)([\w-]+)((?:" + _DOT + r"[\w-]+)*" + _DOT
+                           + r"([a-z]{2,24}))(?![\w-])")
 _STREET_SUFFIX = (r"(?:veien|vegen|veg|vei|gata|gaten|gate|allé|alle|plass|plassen|stien|"
                   r"stigen|svingen|bakken|lia|lien|haugen|tunet|kroken|ringen|brekka)")
 _ADDRESS = re.compile(
     r"\b[A-ZÆØÅ][a-zæøåé-]*" + _STREET_SUFFIX + r"\b"                   # Kirkeveien
     + r"|\b[A-ZÆØÅ][a-zæøåé]+s? (?:gate|gata|vei|veg|allé|plass)\b")   # Kongens gate
 _DIGITS = re.compile(r"\d")
-_SIX_DIGITS = re.compile(r"\d{6}")
+_FIVE_DIGITS = re.compile(r"\d{5}")  # every identity-number form holds five in a row
 _HOUSE = re.compile(r"\s+\d{1,4}\s?[A-Za-z]?\b(?:\s*,?\s*\d{4}\s+[A-ZÆØÅ][a-zæøåA-ZÆØÅ-]+)?")
 
 
@@ -88,13 +115,13 @@ def find_personal_data(text: str, kinds: tuple[str, ...] = IDENTITY + CONTACT) -
     """Non-overlapping spans of personal data, in text order."""
     spans: list[Span] = []
     digits = _DIGITS.search(text) is not None  # every pattern but e-mail needs a digit
-    if digits and any(k in kinds for k in IDENTITY) and _SIX_DIGITS.search(text):
+    if digits and any(k in kinds for k in IDENTITY) and _FIVE_DIGITS.search(text):
         for m in _FNR.finditer(text):
-            kind = identity_kind(m.group(1) + m.group(2))
+            kind = identity_kind(re.sub(r"\D", "", m.group(0)))
             if kind in kinds:
                 spans.append(Span(m.start(), m.end(), kind))
-    if "epost" in kinds and "@" in text:
-        spans += [Span(m.start(), m.end(), "epost") for m in _EMAIL.finditer(text)]
+    if "epost" in kinds:
+        spans += _emails(text)
     if "telefon" in kinds and digits:
         spans += [Span(m.start(), m.end(), "telefon") for m in _PHONE.finditer(text)]
     if "adresse" in kinds and digits:
@@ -108,6 +135,46 @@ def find_personal_data(text: str, kinds: tuple[str, ...] = IDENTITY + CONTACT) -
         if not out or s.start >= out[-1].end:
             out.append(s)
     return out
+
+
+def _emails(text: str) -> list[Span]:
+    """E-mail addresses, written plainly or spelled out ("(at)", "[at]", " at ")."""
+    spans = []
+    if "@" in text:
+        spans += [Span(m.start(), m.end(), "epost") for m in _EMAIL.finditer(text)]
+    for at in _AT_BRACKETED.finditer(text):
+        spans += _spelled(text, at.start(), at.end(), words=False)
+    if " at " in text or "krøll" in text or "kroll" in text:
+        for at in _AT_WORD.finditer(text):
+            spans += _spelled(text, at.start(), at.end(), words=True)
+    return spans
+
+
+def _spelled(text: str, at_start: int, at_end: int, words: bool) -> list[Span]:
+    """The address around a spelled-out "@" at ``text[at_start:at_end]``, if there is one.
+
+    After a plain " at " (Norwegian for "that") the address must end in a common top-level
+    domain and look like one: its local part holds a dot, digit, underscore, plus or hyphen,
+    its dot is spelled out, or its domain is a known mail provider ("mener at
+    regjeringen.no" stays).
+    """
+    right = _DOMAIN_AFTER.match(text, at_end)
+    if right is None:
+        return []
+    start = at_start
+    while start > max(0, at_start - 64) and (text[start - 1].isalnum()
+                                             or text[start - 1] in "._+-"):
+        start -= 1
+    local = text[start:at_start]
+    if not local or (start and text[start - 1] == "@"):
+        return []
+    if words:
+        domain, rest, tld = right.group(1).lower(), right.group(2), right.group(3).lower()
+        plausible = (re.search(r"[._\d+-]", local) is not None
+                     or domain in MAIL_PROVIDERS or _SPELLED_DOT.search(rest) is not None)
+        if tld not in COMMON_TLDS or not plausible:
+            return []
+    return [Span(start, right.end(), "epost")]
 
 
 def kinds_for(respondent_type: str | None) -> tuple[str, ...]:
