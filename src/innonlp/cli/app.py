@@ -57,6 +57,9 @@ TypeColOpt = Annotated[str | None, typer.Option(
 DateColOpt = Annotated[str | None, typer.Option(help="Column with dates.")]
 MaxSizeOpt = Annotated[str | None, typer.Option(
     help="Largest file read, e.g. 50MB (default 50MB).")]
+MaxUncompressedOpt = Annotated[str | None, typer.Option(
+    "--max-uncompressed", metavar="SIZE", help="Most data unpacked from one archive or .gz "
+    "file, e.g. 2GB (default 2GB); each unpacked file is held to --max-file-size too.")]
 MaxPagesOpt = Annotated[int | None, typer.Option(
     help="Most pages read from one PDF (default 2000).")]
 NoCleanupOpt = Annotated[bool, typer.Option(
@@ -80,7 +83,8 @@ def _config(config: Path | None, text_column: list[str] | None, id_column: str |
             submitter_column: str | None, organisation_column: str | None,
             respondent_type_column: str | None, date_column: str | None,
             max_file_size: str | None, max_pdf_pages: int | None, no_letter_cleanup: bool,
-            no_campaigns: bool, keep_personal_data: bool = False) -> IngestConfig:
+            no_campaigns: bool, keep_personal_data: bool = False,
+            max_uncompressed: str | None = None) -> IngestConfig:
     import dataclasses
 
     cfg = load_config(config) if config else IngestConfig()
@@ -90,6 +94,8 @@ def _config(config: Path | None, text_column: list[str] | None, id_column: str |
     changes: dict[str, Any] = {"columns": cols}
     if max_file_size:
         changes["max_file_size"] = parse_size(max_file_size)
+    if max_uncompressed:
+        changes["max_uncompressed_total"] = parse_size(max_uncompressed)
     if max_pdf_pages is not None:
         if max_pdf_pages <= 0:
             raise ConfigError(f"--max-pdf-pages must be positive. Got {max_pdf_pages} instead.")
@@ -316,6 +322,7 @@ def ingest_cmd(
     respondent_type_column: TypeColOpt = None,
     date_column: DateColOpt = None,
     max_file_size: MaxSizeOpt = None,
+    max_uncompressed: MaxUncompressedOpt = None,
     max_pdf_pages: MaxPagesOpt = None,
     no_letter_cleanup: NoCleanupOpt = False,
     no_campaigns: NoCampaignsOpt = False,
@@ -327,7 +334,7 @@ def ingest_cmd(
     """Read submissions and write submissions.parquet, segments.parquet and manifest.json."""
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
-                  no_letter_cleanup, no_campaigns, keep_personal_data)
+                  no_letter_cleanup, no_campaigns, keep_personal_data, max_uncompressed)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, None, ("ingest", "standard")))
 
 
@@ -348,6 +355,7 @@ def analyze_cmd(
     respondent_type_column: TypeColOpt = None,
     date_column: DateColOpt = None,
     max_file_size: MaxSizeOpt = None,
+    max_uncompressed: MaxUncompressedOpt = None,
     max_pdf_pages: MaxPagesOpt = None,
     no_letter_cleanup: NoCleanupOpt = False,
     no_campaigns: NoCampaignsOpt = False,
@@ -379,7 +387,7 @@ def analyze_cmd(
         raise ConfigError(f"--edits file {str(edits)!r} does not exist.")
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
-                  no_letter_cleanup, no_campaigns, keep_personal_data)
+                  no_letter_cleanup, no_campaigns, keep_personal_data, max_uncompressed)
     params = _theme_params(themes, min_theme_size, max_themes, seed)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp,
                    params, edits, _cache_path(cache, no_cache, out), _jobs(jobs), engine,

@@ -132,8 +132,10 @@ class _Seen:
             key = os.path.realpath(path)
         except (OSError, ValueError):
             return None
-        earlier = self.paths.setdefault(key, display)
-        return None if earlier == display else earlier
+        if key in self.paths:
+            return self.paths[key]
+        self.paths[key] = display
+        return None
 
     def inside(self, path: Path) -> str | None:
         """The earlier input folder that holds ``path`` (or is it), or None."""

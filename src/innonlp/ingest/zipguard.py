@@ -11,6 +11,7 @@ from ..errors import FileFailure
 
 
 def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
+    """``data`` as a zip package; FileFailure when it is none."""
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -31,7 +32,8 @@ def check_zip(zf: zipfile.ZipFile, cfg: IngestConfig, what: str,
     if total > cfg.max_uncompressed_total:
         raise FileFailure(
             f"suspected zip bomb: {what} unpacks to {format_size(total)}, over the "
-            f"{format_size(cfg.max_uncompressed_total)} limit"
+            f"{format_size(cfg.max_uncompressed_total)} limit — raise it with "
+            f"--max-uncompressed"
         )
     for info in infos:
         unsafe = unsafe_member_path(info.filename) if refuse_unsafe_names else None
