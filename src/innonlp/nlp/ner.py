@@ -73,12 +73,14 @@ class EntityRecognizer:
     """``fit(sentences, tags, groups)`` on word lists and BIO tags, then ``predict``."""
 
     def __init__(self, n_buckets: int = 1 << 20, epochs: int = 12, n_folds: int = 5,
-                 seed: int = 0, clusters: WordClusters | None = None):
+                 seed: int = 0, clusters: WordClusters | None = None,
+                 doc_blend: float = 0.2):
         self.n_buckets = n_buckets
         self.epochs = epochs
         self.n_folds = n_folds
         self.seed = seed
         self.clusters = clusters
+        self.doc_blend = doc_blend
 
     # ---- training ---------------------------------------------------------------------
     def _fold_features(self, sentences: Sequence[Sequence[str]],
@@ -163,9 +165,11 @@ class EntityRecognizer:
         return cache
 
     def predict_ids(self, words: Sequence[object], starts: np.ndarray | None = None,
-                    text_of: Callable | None = None) -> np.ndarray:
+                    text_of: Callable | None = None, texts: np.ndarray | None = None
+                    ) -> np.ndarray:
         """Label indices into ``labels_`` for the words of a text (``starts``: sentence
-        starts; ``text_of``: the text of a key when ``words`` are spaCy orth ids)."""
+        starts; ``text_of``: the text of a key when ``words`` are spaCy orth ids;
+        ``texts``: a text number per word when several texts are tagged at once)."""
         n = len(words)
         if not n:
             return np.zeros(0, dtype=np.int64)
@@ -178,7 +182,27 @@ class EntityRecognizer:
         emit = emission_scores(cache.scores, ctx)
         emit += self.weights_[self._rows(pair_buckets(cache.low_hash, ctx,
                                                       self.n_buckets))].sum(1)
+        if self.doc_blend > 0:
+            emit = self._blend(emit, ctx[0], cache.capitalised, texts)
         return viterbi(emit, start, self.transitions_, self._mask)
+
+    def _blend(self, emit: np.ndarray, ids: np.ndarray, capitalised: np.ndarray,
+               texts: np.ndarray | None) -> np.ndarray:
+        """Pull the scores of a capitalised word towards the mean over its occurrences in
+        the same text (a name keeps its type through a document)."""
+        cap = capitalised[ids]
+        if cap.sum() < 2:
+            return emit
+        keys = ids[cap] if texts is None else texts[cap] * (int(ids.max()) + 1) + ids[cap]
+        uniq, inv, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        if counts.max() < 2:
+            return emit
+        mean = np.zeros((len(uniq), emit.shape[1]), dtype=emit.dtype)
+        np.add.at(mean, inv, emit[cap])
+        mean /= counts[:, None]
+        a = self.doc_blend
+        emit[cap] = (1 - a) * emit[cap] + a * mean[inv]
+        return emit
 
     def predict(self, words: Sequence[str], starts: Sequence[bool] | None = None
                 ) -> list[str]:
@@ -202,6 +226,7 @@ class EntityRecognizer:
             "ner_transitions": self.transitions_,
             "ner_labels": np.array(self.labels_),
             "ner_n_buckets": np.array([self.n_buckets]),
+            "ner_doc_blend": np.array([self.doc_blend]),
             "ner_gazetteer_keys": self.gazetteer_keys_,
             "ner_gazetteer_codes": self.gazetteer_codes_,
         }
@@ -210,7 +235,8 @@ class EntityRecognizer:
     @classmethod
     def from_arrays(cls, arrays, clusters: WordClusters | None  # noqa: ANN001
                     ) -> EntityRecognizer:
-        model = cls(n_buckets=int(arrays["ner_n_buckets"][0]), clusters=clusters)
+        model = cls(n_buckets=int(arrays["ner_n_buckets"][0]), clusters=clusters,
+                    doc_blend=float(arrays["ner_doc_blend"][0]))
         model.buckets_ = arrays["ner_buckets"].astype(np.int64)
         model.weights_ = (arrays["ner_weights"].astype(np.float32)
                           * np.float32(arrays["ner_scale"][0]))

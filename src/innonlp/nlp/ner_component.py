@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .ner import EntityRecognizer
 from .ner_clusters import WordClusters
@@ -53,15 +55,36 @@ class EntityComponent:
         return self._codes
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        arr = doc.to_array([ORTH, IS_SPACE, SENT_START])
-        keep = np.flatnonzero(arr[:, 1] == 0)
-        if not len(keep):
-            return doc
-        starts = arr[keep, 2].astype(np.int64) == 1
-        labels = self.model.predict_ids(arr[keep, 0].tolist(), starts,
-                                        text_of=doc.vocab.strings.__getitem__)
+        self._tag([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Tag ``batch_size`` docs at a time in one pass (each doc its own text)."""
+        for batch in minibatch(docs, size=batch_size):
+            self._tag(batch)
+            yield from batch
+
+    def _tag(self, docs: list[Doc]) -> None:
+        arrays = [d.to_array([ORTH, IS_SPACE, SENT_START]) if len(d) else
+                  np.zeros((0, 3), dtype=np.uint64) for d in docs]
+        keeps = [np.flatnonzero(a[:, 1] == 0) for a in arrays]
+        sizes = [len(k) for k in keeps]
+        if not sum(sizes):
+            return
+        orths = np.concatenate([a[k, 0] for a, k in zip(arrays, keeps, strict=True)])
+        starts = np.concatenate([a[k, 2].astype(np.int64) == 1
+                                 for a, k in zip(arrays, keeps, strict=True)])
+        first = np.cumsum([0, *sizes[:-1]])
+        starts[first[np.array(sizes) > 0]] = True
+        texts = np.repeat(np.arange(len(docs)), sizes)
+        labels = self.model.predict_ids(orths.tolist(), starts, texts=texts,
+                                        text_of=docs[0].vocab.strings.__getitem__)
+        for doc, arr, keep, lo in zip(docs, arrays, keeps, first.tolist(), strict=True):
+            if len(keep):
+                self._set(doc, arr, keep, labels[lo: lo + len(keep)])
+
+    def _set(self, doc: Doc, arr: np.ndarray, keep: np.ndarray, labels: np.ndarray
+             ) -> None:
         codes = self._label_codes(doc)
         out = np.empty((len(doc), 2), dtype=np.uint64)
         out[:, 0], out[:, 1] = 2, 0
@@ -73,4 +96,3 @@ class EntityComponent:
             if 0 < i < len(doc) - 1 and inside[i - 1] and out[i + 1, 0] == 1:
                 out[i] = (1, out[i - 1, 1])
         doc.from_array([ENT_IOB, ENT_TYPE], cast(Any, out))
-        return doc

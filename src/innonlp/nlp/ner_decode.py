@@ -35,17 +35,33 @@ def allowed_mask(labels: Sequence[str]) -> np.ndarray:
 
 def _forced_outside(emit: np.ndarray, start: np.ndarray, trans: np.ndarray,
                     mask: np.ndarray) -> np.ndarray:
-    """Tokens for which some best label sequence has ``O``: the O score beats every other
-    label by more than any change of transitions could make up (3 x their range, plus what
-    relabelling the next token's ``I-X`` as ``B-X`` costs)."""
-    ok = mask > INVALID / 2
-    spread = 3.0 * float(trans[ok].max() - trans[ok].min())
-    margin = emit[:, 0] - emit[:, 1:].max(1)
-    cost = np.zeros(len(emit))
-    if emit.shape[1] > 1:
-        relabel = (emit[1:, 2::2] - emit[1:, 1::2]).max(1)
-        cost[:-1] = np.where(start[1:], 0.0, np.maximum(relabel, 0.0))
-    return margin > spread + cost
+    """Tokens that are ``O`` in every best label sequence: for every other label ``y``,
+    relabelling the token ``O`` (and a following ``I-X`` as ``B-X``) gains more in emission
+    than the transitions around it can lose, at worst."""
+    n_lab = emit.shape[1]
+    if n_lab < 2:
+        return np.ones(len(emit), dtype=bool)
+    valid = mask > INVALID / 2
+    # from any allowed previous label (or the start) into O instead of y
+    into = np.where(valid[:, 1:], trans[:, :1] - trans[:, 1:], np.inf).min(0)
+    begin = np.arange(1, n_lab, 2)
+    outer = np.append(0, begin)  # labels that may follow y other than its own I-X
+    after = (trans[0, outer][None, :] - trans[1:n_lab, outer]).min(1)
+    kind_b = 1 + 2 * ((np.arange(1, n_lab) - 1) // 2)  # B-X of each label y
+    follow = np.append(outer, 0)
+    own: list[float] = []
+    for b in kind_b.tolist():  # the next I-X relabelled B-X, and what may follow it
+        rest = min(0.0, float((trans[b, follow] - trans[b + 1, follow]).min()),
+                   float(trans[b, b + 1] - trans[b + 1, b + 1]))
+        own.append(rest)
+    relabel = trans[0, kind_b] - trans[np.arange(1, n_lab), kind_b + 1] + np.array(own)
+    nxt = np.zeros((len(emit), n_lab - 1))
+    if len(emit) > 1:
+        gain = emit[1:][:, kind_b] - emit[1:][:, kind_b + 1]
+        term = np.minimum(after[None, :], relabel[None, :] + gain)
+        nxt[:-1] = np.where(start[1:, None], 0.0, term)
+    margin = emit[:, :1] - emit[:, 1:] + into[None, :] + nxt
+    return (margin > 0).all(1)
 
 
 def _runs(free: np.ndarray, start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -75,6 +75,7 @@ class TypeFeatures:
         self.table = np.zeros((1024, N_FEATURES), dtype=np.int64)
         self.unit_start = np.zeros(1024, dtype=bool)  # the type starts the next unit
         self.low_hash = np.zeros(1024, dtype=np.int64)  # of the lower-cased form
+        self.capitalised = np.zeros(1024, dtype=bool)
         self.scores: np.ndarray | None = None  # (types, roles, labels) with weights
 
     def _codes(self, texts: list[str]) -> np.ndarray:
@@ -91,7 +92,7 @@ class TypeFeatures:
             return np.concatenate([a, np.zeros((size - len(a), *a.shape[1:]), a.dtype)])
 
         self.table, self.unit_start = grow(self.table), grow(self.unit_start)
-        self.low_hash = grow(self.low_hash)
+        self.low_hash, self.capitalised = grow(self.low_hash), grow(self.capitalised)
         if self.scores is not None:
             self.scores = grow(self.scores)
 
@@ -108,6 +109,7 @@ class TypeFeatures:
             rows = self.rows_of(rows)
         self.table[i:need] = rows
         self.unit_start[i:need] = [t in START_AFTER for t in texts]
+        self.capitalised[i:need] = [t[:1].isupper() for t in texts]
         self.low_hash[i:need] = [_murmur(t.lower(), seed=13) & 0xFFFFFFF for t in texts]
         if self.weights is not None:
             if self.scores is None:
