@@ -31,8 +31,8 @@ def mask_submissions(submissions: list[Submission], executor: Executor = SERIAL
                      ) -> tuple[list[Submission], dict[str, int]]:
     """The submissions with personal data masked in their text, their text before clean-up,
     the lines clean-up removed, their metadata, title, sender and organisation; counts per
-    kind (masked in the cleaned text, which is what every export shows). Many submissions are masked through ``executor``
-    (forked processes give the same result as one)."""
+    kind (masked in the cleaned text, which is what every export shows). Many submissions
+    are masked through ``executor`` (forked processes give the same result as one)."""
     counts: Counter = Counter()
     out: list[Submission] = []
     at = 0

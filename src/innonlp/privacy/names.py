@@ -10,9 +10,14 @@ reversed by trying them all).
 
 from __future__ import annotations
 
+import re
+
 from .pii import IDENTITY, PLACEHOLDER, Span, find_personal_data
 from .safetext import strip_bidi
 
+# file extensions innonlp meets, kept out of an e-mail address that ends a file name
+_EXTENSION = re.compile(r"(?i)(?:\.(?:txt|text|md|markdown|pdf|docx?|odt|x?html?|csv|tsv|"
+                        r"xlsx?|jsonl?|ndjson|zip|gz|rtf|eml|msg|pptx?))+$")
 ID_LABELS = {"fodselsnummer": "fnr", "d_nummer": "dnr", "epost": "epost"}
 
 
@@ -33,11 +38,14 @@ def _spans(name: str) -> list[Span]:
 
 def mask_name(name: str) -> str:
     """``name`` (a path or display name) with identity numbers and e-mail addresses
-    replaced by their placeholders and bidi controls removed."""
+    replaced by their placeholders and bidi controls removed; a file extension stays
+    (``ola@eksempel.no.txt`` → ``[e-post].txt``)."""
     name = strip_bidi(name)
-    for s in reversed(_spans(name)):
-        name = name[:s.start] + PLACEHOLDER[s.kind] + name[s.end:]
-    return name
+    ext = _EXTENSION.search(name)
+    stem, suffix = (name[:ext.start()], ext.group(0)) if ext else (name, "")
+    for s in reversed(_spans(stem)):
+        stem = stem[:s.start] + PLACEHOLDER[s.kind] + stem[s.end:]
+    return stem + suffix
 
 
 class Pseudonyms:
