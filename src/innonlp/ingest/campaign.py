@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from typing import Any
 
 import numpy as np
 
@@ -94,7 +95,7 @@ def find_campaigns(
 
     ids = sorted(texts)
     a, b = _permutations(num_perm, seed)
-    state = (ids, texts, max(5, min_words - 2), a, b, {})
+    state: tuple[Any, ...] = (ids, texts, max(5, min_words - 2), a, b, {})
     sh: dict[str, np.ndarray] = {}
     values: dict[str, np.ndarray] = {}
     for chunk in executor.map_range(_signature_chunk, state, len(ids), chunk=500):

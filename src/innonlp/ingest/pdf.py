@@ -159,10 +159,10 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[
     out: list[list[str]] = []
     for lines in pages:
         nonblank_idx = [i for i, ln in enumerate(lines) if ln]
-        zone = set(nonblank_idx[:_FURNITURE_ZONE] + nonblank_idx[-_FURNITURE_ZONE:])
+        zone_idx = set(nonblank_idx[:_FURNITURE_ZONE] + nonblank_idx[-_FURNITURE_ZONE:])
         kept: list[str] = []
         for i, ln in enumerate(lines):
-            if i in zone and (_PAGE_NO.match(ln) or _key(ln) in repeated):
+            if i in zone_idx and (_PAGE_NO.match(ln) or _key(ln) in repeated):
                 removed.append(ln)
                 continue
             kept.append(ln)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import Any
 
 from ..parallel import SERIAL, Executor
 from ..types import Part, RemovedSpan, Submission
@@ -53,7 +54,8 @@ def _mask_chunk(submissions: list[Submission], start: int, stop: int
         parts = tuple(_mask_part(p, kinds, counts) for p in s.parts)
         meta = tuple((k, mask(v, kinds)[0]) for k, v in s.meta)
         # a subject line, a web form's name or organisation column can hold them too
-        fields = {f: mask(v, kinds)[0] for f in FIELDS if (v := getattr(s, f))}
+        fields: dict[str, Any] = {f: mask(v, kinds)[0] for f in FIELDS
+                                  if (v := getattr(s, f))}
         same = (parts == s.parts and meta == s.meta
                 and all(v == getattr(s, f) for f, v in fields.items()))
         out.append(None if same else replace(s, parts=parts, meta=meta, **fields))

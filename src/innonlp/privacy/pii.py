@@ -2,14 +2,18 @@
 
 Kinds, each replaced by a bracketed Norwegian placeholder:
 
-- ``fodselsnummer`` → ``[fødselsnummer]``: 11 digits (``DDMMYY NNNNN``, a space allowed
-  after the date) whose two control digits check out (mod 11) and whose date exists;
+- ``fodselsnummer`` → ``[fødselsnummer]``: 11 digits whose two control digits check out
+  (mod 11) and whose date exists, written whole or with one separator (space, no-break
+  space, hyphen, en dash, dot: see :mod:`.spellings`) after the date (``DDMMYY NNNNN``),
+  also ``DDMMYY NNN NN`` and ``DD.MM.YY NNNNN``;
 - ``d_nummer`` → ``[d-nummer]``: the same with 4 added to the first digit of the day;
 - ``telefon`` → ``[telefon]``: Norwegian numbers of eight digits (first digit 2–9), written
   whole or in groups separated by spaces or dots (``12 34 56 78``, ``123 45 678``,
   ``1234 5678``), with or without ``+47``/``0047``; not inside a longer run of digits
   (amounts such as ``12 345 678`` stay) and not joined by hyphens (``2024-2025`` stays);
-- ``epost`` → ``[e-post]``;
+- ``epost`` → ``[e-post]``: plain addresses and spelled-out ones (``ola(at)eksempel.no``,
+  ``ola [at] eksempel [dot] no``, ``ola.nordmann at eksempel.no``; after a plain " at " —
+  a common Norwegian word — only where it cannot be the word: see :func:`_spelled`);
 - ``adresse`` → ``[adresse]``: a street name ending in a Norwegian street word (``-veien``,
   ``-gata``, ``-vegen``, ``gate``, ``allé``, ``plass`` …) followed by a house number, with the
   postcode and place after it when present.
