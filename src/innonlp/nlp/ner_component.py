@@ -7,8 +7,8 @@ entities are written with arrays (``ENT_IOB``/``ENT_TYPE``), not Span objects.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
 
