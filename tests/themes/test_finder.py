@@ -181,7 +181,7 @@ def test_cosine_silhouette_equals_scikit_learn() -> None:
     from sklearn.metrics import silhouette_score
     from sklearn.preprocessing import normalize
 
-    from innonlp.themes.finder import cosine_silhouette
+    from innonlp.themes.selection import cosine_silhouette
 
     rng = np.random.default_rng(5)
     for n, d, k, sample in ((40, 3, 4, 40), (500, 20, 7, 300), (3500, 50, 12, 3000)):

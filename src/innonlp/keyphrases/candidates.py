@@ -5,8 +5,9 @@ Patterns, inside one sentence, over UPOS tags:
 - ``NOUN ADP ADJ* NOUN`` with a linking preposition (``innovasjon i offentlig sektor``,
   ``arbeid med innovasjon``).
 A candidate is grouped by its lemmas (``key``) and remembers its surface text and offsets.
-Its ``atoms`` — content lemmas with compounds split into modifier and head — let different
-wordings of one idea be recognised (``innovasjonsarbeid`` ~ ``arbeid med innovasjon``).
+Its ``atoms`` — content lemmas with compounds split into modifier and head, in their Bokmål
+form (:mod:`innonlp.nlp.nbnn`) — let different wordings of one idea be recognised
+(``innovasjonsarbeid`` ~ ``arbeid med innovasjon``, ``eigedom`` ~ ``eiendom``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 from ..nlp.analysis import UPOS, SegmentAnalysis, precompute_content_masks
 from ..nlp.compounds import split_compound
 from ..nlp.loader import pipeline_standard
+from ..nlp.nbnn import to_bokmaal_many
 
 LINKING_ADP = frozenset({"i", "av", "for", "med", "til", "om", "på", "mellom", "fra", "frå",
                          "ved", "innen", "innan", "hos", "hjå"})
@@ -63,7 +65,8 @@ def scan(analyses: Sequence[SegmentAnalysis], atom_cache: dict[tuple, Any] | Non
     strings = analyses[0].strings
     if any(a.strings is not strings for a in analyses):
         for n, a in enumerate(analyses):  # different string tables: one at a time
-            yield from ((n, *rest) for _, *rest in scan([a], atom_cache))
+            for _, key, key_atoms, surface, start, end in scan([a], atom_cache):
+                yield n, key, key_atoms, surface, start, end
         return
     lens = np.array([len(a) for a in analyses], dtype=np.int64)
     total = int(lens.sum())
@@ -116,7 +119,8 @@ def scan(analyses: Sequence[SegmentAnalysis], atom_cache: dict[tuple, Any] | Non
             parts = cache.get(ck)
             if parts is None:
                 split = split_compound(lemmas[t], lang) if pos[t] in _COMPOUND else None
-                parts = cache[ck] = split if split else (lemmas[t],)
+                # atoms in one written standard: "eigedom" and "eiendom" are one idea
+                parts = cache[ck] = tuple(to_bokmaal_many(split if split else (lemmas[t],)))
             got.update(parts)
         return frozenset(got)
 

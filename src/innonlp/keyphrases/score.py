@@ -161,7 +161,7 @@ class PhraseCorpus:
         text = self._surfaces.get(k)
         if text is None:
             cur = self._forms[k]
-            text = self._surfaces[k] = _natural(cur if type(cur) is dict
+            text = self._surfaces[k] = _natural(cur if isinstance(cur, dict)
                                                 else {cur: self._form_n[k]})
         return text
 

@@ -6,12 +6,13 @@ phrase keys from the language layer):
 1. features: a swappable ``vectorizer`` (default TF-IDF with sublinear term frequency),
    reduced by LSA (``TruncatedSVD``, its axes learned from at most ``svd_sample`` segments)
    and L2-normalised, so k-means works on cosine geometry;
-2. the number of themes: with ``n_themes="auto"`` k-means is fitted for a grid of k between
-   ``min_themes`` and ``max_themes`` (``"auto"``: sqrt(n/2), between 4 and 30; never more
-   than n / ``min_theme_size``) on a
-   sample of at most ``selection_sample`` segments; each k gets a silhouette score (cosine,
-   sampled) and the smallest k within ``tolerance`` of the best score wins (parsimony). The
-   scores and the rule are kept in ``choice_`` for the run record. When k was chosen on a
+2. the number of themes: with ``n_themes="auto"`` k is chosen on a grid between
+   ``min_themes`` and ``max_themes`` (``"auto"``: sqrt(n), between 4 and 30; never more
+   than n / ``min_theme_size``) by the stability of k-means clusterings over resampled
+   segments (:mod:`~innonlp.themes.selection`, at most ``selection_sample`` segments): the
+   largest k within ``k_tolerance`` of the most stable (``selection="silhouette"``: the
+   smallest k within ``tolerance`` of the best cosine silhouette, as before). The curve
+   and the rule are kept in ``choice_`` for the run record. When k was chosen on a
    sample, the final k-means over all segments starts once from the sample's centres for
    that k (instead of several random starts, each a full pass over a big corpus);
 3. outliers: segments with fewer than ``min_tokens`` distinct content tokens (a closing line
@@ -41,6 +42,7 @@ from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted
 
 from .params import validate
+from .selection import StabilityCurve, cosine_silhouette, k_grid, stability_curve
 from .tokens import TokenDocs
 from .vectorizer import TokenListTfidf
 
@@ -67,48 +69,6 @@ def fit_seed(random_state: Any) -> int:
     if isinstance(random_state, np.random.Generator):
         return int(random_state.integers(2**31 - 1))
     return int(check_random_state(random_state).randint(2**31 - 1))
-
-
-def cosine_silhouette(X: np.ndarray, labels: np.ndarray, sample_size: int,
-                      seed: int) -> float:
-    """``silhouette_score(X, labels, metric="cosine", sample_size=…, random_state=seed)``
-    (the same rows sampled), from cluster sums instead of all pairwise distances: the mean
-    cosine distance from a row x to the rows of a cluster C is ``1 - x·S_C / |C|`` with S_C
-    the sum of C's normalised rows (and, inside its own cluster, without x itself), so the
-    cost is rows × clusters instead of rows². Equal to scikit-learn's up to rounding."""
-    idx = check_random_state(seed).permutation(len(X))[:sample_size]
-    Xs = normalize(X[idx])
-    names, lab = np.unique(labels[idx], return_inverse=True)
-    k, n = len(names), len(idx)
-    if not 2 <= k <= n - 1:
-        raise ValueError(f"Number of labels is {k}. Valid values are 2 to n_samples - 1 "
-                         "(inclusive)")
-    sizes = np.bincount(lab, minlength=k).astype(float)
-    sums = np.zeros((k, Xs.shape[1]))
-    np.add.at(sums, lab, Xs)
-    sims = Xs @ sums.T  # row · cluster sum
-    own = sims[np.arange(n), lab] - np.einsum("ij,ij->i", Xs, Xs)
-    rest = sizes[lab] - 1
-    with np.errstate(divide="ignore", invalid="ignore"):
-        intra = np.where(rest > 0, (rest - own) / rest, 0.0)
-        inter_all = 1.0 - sims / sizes
-    inter_all[np.arange(n), lab] = np.inf
-    inter = inter_all.min(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        sil = (inter - intra) / np.maximum(intra, inter)
-    sil[rest == 0] = 0.0  # a cluster of one: 0, as scikit-learn has it
-    return float(np.mean(np.nan_to_num(sil)))
-
-
-def _k_grid(lo: int, hi: int) -> list[int]:
-    if hi <= lo:
-        return [lo]
-    grid = {lo, hi}
-    k = float(lo)
-    while k < hi:
-        grid.add(int(round(k)))
-        k *= 1.25
-    return sorted(g for g in grid if lo <= g <= hi)
 
 
 class ThemeFinder(ClusterMixin, BaseEstimator):
@@ -141,6 +101,11 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         Segments with fewer distinct tokens are outliers.
     merge_z : float or None
         How unusual two clusters' likeness must be to merge them (None: never).
+    selection : {"stability", "silhouette"}
+        How "auto" chooses k: the stability curve (:mod:`~innonlp.themes.selection`) or
+        the smallest k within ``tolerance`` of the best cosine silhouette.
+    k_tolerance : float
+        How much less stable than the best a finer k may be and still be chosen.
     random_state : int, RandomState, Generator or None
         The source of the fit's one seed (:func:`fit_seed`).
 
@@ -158,6 +123,8 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         Which segments were clustered (those with content), in order.
     k_fine_, min_k_ : int
         The k of the final k-means, and the fewest themes the merge may leave.
+    curve_ : StabilityCurve or None
+        The stability curve of the automatic choice of k.
     seed_ : int
         The seed this fit used.
     """
@@ -170,6 +137,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
                  min_subtheme_silhouette: float = 0.08, tolerance: float = 0.05,
                  selection_sample: int = 6_000, min_tokens: int = 2,
                  merge_z: float | None = 3.5, svd_sample: int = 25_000,
+                 selection: str = "stability", k_tolerance: float = 0.02,
                  random_state: Any = 0):
         self.n_themes = n_themes
         self.min_themes = min_themes
@@ -186,14 +154,17 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         self.min_tokens = min_tokens
         self.merge_z = merge_z
         self.svd_sample = svd_sample
+        self.selection = selection
+        self.k_tolerance = k_tolerance
         self.random_state = random_state
 
     # ---- helpers ----------------------------------------------------------------------
     def max_themes_for(self, n: int) -> int:
-        """``max_themes``, or with "auto" the rule of thumb sqrt(n/2), between 4 and 30."""
+        """``max_themes``, or with "auto" sqrt(n), between 4 and 30 (a wide grid: the
+        stability curve, not the bound, decides)."""
         if self.max_themes != "auto":
             return int(self.max_themes)
-        return int(min(30, max(4, round((n / 2) ** 0.5))))
+        return int(min(30, max(4, round(n ** 0.5))))
 
     def _embed(self, X: sp.spmatrix, seed: int) -> np.ndarray:
         """Learn the LSA axes (``svd_``) and return the normalised LSA vectors of ``X``."""
@@ -232,7 +203,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         scores = {}
         centres = {}
         distinct = len(np.unique(sample.round(6), axis=0))
-        for k in _k_grid(lo, max(lo, min(hi, len(sample) - 1, distinct - 1))):
+        for k in k_grid(lo, max(lo, min(hi, len(sample) - 1, distinct - 1))):
             km = KMeans(k, n_init=n_init, random_state=seed).fit(sample)
             scores[k] = round(self._silhouette(sample, km.labels_, seed), 4)
             centres[k] = km.cluster_centers_
@@ -307,6 +278,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         self.centroids_ = np.zeros((0, 1))
         self.embedding_, self.rows_ = np.zeros((0, 1)), np.zeros(0, dtype=np.int64)
         self.k_fine_ = self.min_k_ = 0
+        self.curve_: StabilityCurve | None = None
         return self
 
     def _number_of_themes(self, Z: np.ndarray, n_rows: int, seed: int
@@ -315,19 +287,42 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         is recorded in ``choice_``."""
         hi = max(1, min(self.max_themes_for(n_rows), n_rows // self.min_theme_size))
         lo = min(self.min_themes, hi)
+        self.curve_ = None
         if self.n_themes != "auto":
             k = min(int(self.n_themes), n_rows)
             self.choice_.update({"mode": "fixed", "chosen": k, "rule": "--themes N"})
             return k, None, lo
-        # ten starts on small corpora; on one chosen from a sample, one start from the
-        # sample's centres for that k (each start costs a full pass over the corpus)
-        k, scores, start = self._choose_k(Z, lo, hi, seed) if hi > 1 else (1, {1: 0.0}, None)
+        if hi <= 1:
+            self.choice_.update({"mode": "auto", "bounds": [lo, hi], "chosen": 1})
+            return 1, None, lo
+        if self.selection == "silhouette":
+            # ten starts on small corpora; on one chosen from a sample, one start from the
+            # sample's centres for that k (each start costs a full pass over the corpus)
+            k, scores, start = self._choose_k(Z, lo, hi, seed)
+            self.choice_.update({
+                "mode": "auto", "criterion": "silhouette", "bounds": [lo, hi],
+                "silhouette": scores, "chosen": k,
+                "rule": f"smallest k whose cosine silhouette is within {self.tolerance:.0%} "
+                        "of the best on the grid between the bounds"})
+            return k, start, lo
+        distinct = len(np.unique(Z[:self.selection_sample].round(6), axis=0))
+        ks = k_grid(lo, max(lo, min(hi, len(Z) - 1, distinct - 1)))
+        curve = self.curve_ = stability_curve(Z, ks, seed,
+                                              sample=min(self.selection_sample, 4000))
+        k = curve.choose(self.k_tolerance)
+        # the themes are the clustering whose stability was measured: k-means starts from
+        # its centres (on a sample of a big corpus, the sample's)
+        start = curve.centres[k]
+        top = max(curve.scores.values())
         self.choice_.update({
-            "mode": "auto", "bounds": [lo, hi], "silhouette": scores, "chosen": k,
-            "rule": f"smallest k whose cosine silhouette is within {self.tolerance:.0%} "
-                    f"of the best on the grid between the bounds; upper bound = the "
-                    f"smaller of max_themes ({self.max_themes}: sqrt(n/2) between 4 and "
-                    f"30 when auto) and n / min_theme_size"})
+            "mode": "auto", "criterion": "stability", "bounds": [lo, hi],
+            "stability": curve.scores, "chosen": k,
+            "at_upper_bound": k == hi,
+            "rule": f"largest k whose stability (mean adjusted Rand index between 5 "
+                    f"k-means re-fits on 80 % subsets, on the segments both drew) is within "
+                    f"{self.k_tolerance} of the best ({top}) on the grid between the bounds"
+                    + ("; it is the upper bound: the curve did not fall before it, more "
+                       "themes may be stable too (--max-themes)" if k == hi else "")})
         return k, start, lo
 
     @staticmethod
@@ -340,7 +335,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         seed: what the stability bootstrap re-runs. Returns a theme per row of ``Z``."""
         check_is_fitted(self, "k_fine_")
         k = min(self.k_fine_, len(Z) - 1)
-        fine = KMeans(k, n_init=1, random_state=random_state).fit_predict(Z)
+        fine = KMeans(k, n_init=2, random_state=random_state).fit_predict(Z)
         fine, groups = self._merge(Z, fine, k, min(self.min_k_, k), [])
         return groups[fine]
 

@@ -60,14 +60,17 @@ def write_themes(result: ThemesResult, segments_frame: pd.DataFrame, out: Path,
                  submissions_frame: pd.DataFrame | None = None
                  ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """``themes.json``, ``themes.csv``, the theme columns of ``segments.parquet`` and, with
-    ``submissions_frame``, ``theme_ids`` and ``key_phrases`` ("; "-joined) per submission
-    in ``submissions.parquet``. Returns the segments and submissions frames as written."""
+    ``submissions_frame``, ``theme_ids`` and ``key_phrases`` ("; "-joined) and
+    ``main_theme_id`` (the theme holding most of its text) per submission in
+    ``submissions.parquet``. Returns the segments and submissions frames as written."""
     doc, per_segment, per_submission = result.doc, result.segments, result.submissions
     subs = None
     if submissions_frame is not None:
         subs = submissions_frame.copy()
         subs["theme_ids"] = ["; ".join(per_submission.get(i, {}).get("theme_ids", []))
                              for i in subs["id"]]
+        subs["main_theme_id"] = [per_submission.get(i, {}).get("main_theme_id")
+                                 for i in subs["id"]]
         subs["key_phrases"] = ["; ".join(per_submission.get(i, {}).get("key_phrases", []))
                                for i in subs["id"]]
         write_parquet(out / "submissions.parquet", subs)

@@ -131,6 +131,8 @@ CONSTRAINTS: dict[str, list[Constraint]] = {
     "min_tokens": [Interval(Integral, 1, None)],
     "merge_z": [NONE, Interval(Real, 0, None, "neither")],
     "svd_sample": [Interval(Integral, 10, None)],
+    "selection": [Options(("stability", "silhouette"))],
+    "k_tolerance": [Interval(Real, 0, 1)],
     "random_state": [_RandomState()],
     # the run's own parameters (ThemeParams)
     "seed": [Interval(Integral, 0, SEED_MAX)],

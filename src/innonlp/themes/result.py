@@ -14,14 +14,15 @@ class ThemesResult:
     ``doc`` is ``themes.json`` as written; ``segments`` maps a column of
     ``segments.parquet`` (``theme_id``, ``bucket``, ``subtheme_id``, ``theme_similarity``,
     ``x``, ``y``) to its values in segment order; ``submissions`` maps a submission id to its
-    ``theme_ids`` and ``key_phrases``; ``seconds`` times the steps (for ``run.json``, never
-    for the deterministic files); ``nlp`` is the record of the language layer that produced
-    the analyses (the manifest shows it when the themes are read back from the cache).
+    ``theme_ids``, ``main_theme_id`` and ``key_phrases``; ``seconds`` times the steps (for
+    ``run.json``, never for the deterministic files); ``nlp`` is the record of the language
+    layer that produced the analyses (the manifest shows it when the themes are read back
+    from the cache).
     """
 
     doc: dict[str, Any]
     segments: dict[str, list[Any]]
-    submissions: dict[str, dict[str, list[str]]]
+    submissions: dict[str, dict[str, Any]]
     seconds: dict[str, float] = field(default_factory=dict)
     nlp: dict[str, Any] | None = None
 

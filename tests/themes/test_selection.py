@@ -1,0 +1,40 @@
+"""The stability curve: it finds the planted number of clusters, not the upper bound."""
+
+import numpy as np
+from sklearn.preprocessing import normalize
+
+from innonlp.themes.selection import STABLE, k_grid, pairwise_agreement, stability_curve
+
+
+def blobs(k: int, n_per: int = 40, d: int = 30, noise: float = 0.25, seed: int = 0
+          ) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = normalize(rng.normal(size=(k, d)))
+    return normalize(np.repeat(centres, n_per, axis=0) + noise * rng.normal(size=(k * n_per, d)))
+
+
+def test_curve_peaks_at_the_planted_k_and_the_rule_picks_it() -> None:
+    Z = blobs(5)
+    curve = stability_curve(Z, k_grid(2, 12), seed=0)
+    assert curve.choose(0.02) == 5 and 12 in curve.scores
+    assert curve.scores[5] > 0.9 and curve.scores[12] < curve.scores[5]
+    assert (curve.stability[5] >= STABLE).all()
+    members = np.flatnonzero(curve.labels[5][np.argsort(curve.sample)] ==
+                             curve.labels[5][0])
+    assert curve.stable_at(curve.sample[members], near=9) is not None
+
+
+def test_noise_has_no_stable_k_and_agreement_is_chance_corrected() -> None:
+    rng = np.random.default_rng(1)
+    Z = normalize(rng.normal(size=(200, 30)))
+    curve = stability_curve(Z, [2, 4, 8], seed=0)
+    assert max(curve.scores.values()) < 0.6
+    same = np.arange(100) % 3
+    assert pairwise_agreement([same, same.copy()]) == 1.0
+    assert abs(pairwise_agreement([same, rng.permutation(same)])) < 0.1
+
+
+def test_the_curve_is_deterministic() -> None:
+    Z = blobs(3, seed=2)
+    a, b = stability_curve(Z, [2, 3, 4], 3), stability_curve(Z, [2, 3, 4], 3)
+    assert a.scores == b.scores and all(np.array_equal(a.labels[k], b.labels[k]) for k in a.ks)
