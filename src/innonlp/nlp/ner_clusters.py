@@ -152,7 +152,7 @@ class WordClusters:
         ppmi = sparse.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
         svd = TruncatedSVD(self.n_dims, algorithm="randomized", n_iter=5,
                            random_state=self.seed)
-        vec = svd.fit_transform(ppmi)
+        vec = svd.fit_transform(ppmi) / np.sqrt(svd.singular_values_)  # U * S^0.5
         vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
         return vec.astype(np.float32)
 
