@@ -169,3 +169,30 @@ def shared_example(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared is only on the developers' machines)")
     return path
+
+
+def sample_truth_ids(found: object) -> dict[str, str]:
+    """Submission id → the sample's ground-truth id. Private persons get pseudonymous ids in
+    every output; only ``source`` (in memory or in submissions.parquet) links them back: a
+    file's path under innspill/ without its suffix, or for a web-form row the form's path and
+    the row's id column. ``found``: a run folder or a list of submissions."""
+    import json
+
+    if isinstance(found, Path):
+        import pandas as pd
+
+        subs = pd.read_parquet(found / "submissions.parquet")
+        rows = [(i, src, json.loads(m)) for i, src, m in
+                zip(subs["id"], subs["source"], subs["meta"], strict=True)]
+    else:
+        rows = [(s.id, s.source, dict(s.meta)) for s in found]  # type: ignore[attr-defined]
+    root = (SAMPLE / "innspill").resolve()
+    out = {}
+    for sid, source, meta in rows:
+        if not sid.startswith("privatperson-"):
+            out[sid] = sid
+            continue
+        path, _, row = source.partition("#row")
+        rel = Path(path).resolve().relative_to(root).with_suffix("").as_posix()
+        out[sid] = f"{rel}/{meta['id']}" if row else rel
+    return out

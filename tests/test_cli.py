@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 
 from innonlp.cli import app
 
+from .conftest import sample_truth_ids
+
 runner = CliRunner()
 GOOD = "Vi støtter forslaget om flere sykkelveier i sentrum av byen vår."
 
@@ -112,7 +114,7 @@ def test_analyze_with_column_flags_and_summary(tmp_path: Path) -> None:
                               "--summary", str(summary), "-q"])
     assert res.exit_code == 0, res.output
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert m["inputs"][0]["submission_ids"] == ["s/1"]
+    assert m["inputs"][0]["submission_ids"] == ["privatperson-001"]  # a person, not named
     assert m["summary"]["path"] == str(summary)
     res = runner.invoke(app, ["analyze", str(tmp_path / "s.csv"), "--out", str(out),
                               "--summary", str(tmp_path / "mangler.txt")])
@@ -134,7 +136,7 @@ def test_demo_accounts_for_every_sample_input(tmp_path: Path) -> None:
     truth = json.loads((sample.parent / "ground_truth.json").read_text(encoding="utf-8"))
     n_nn = sum(t["standard"] == "nn" for t in truth["submissions"])
     assert m["standards"]["submissions"] == {"nb": 100 - n_nn, "nn": n_nn}
-    assert m["stages"] == ["ingest", "standard", "nlp", "themes", "report"]
+    assert m["stages"] == ["ingest", "standard", "nlp", "stance", "themes", "report"]
     # the run records which language pipeline ran for each standard, and why
     for std in ("nb", "nn"):
         choice = m["nlp"]["pipelines"][std]
@@ -153,7 +155,10 @@ def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     assert not (tmp_path / "run" / "manifest.json").exists()
 
 
-def _theme_f1(themes: dict, truth: dict) -> dict[str, float]:
+def _theme_f1(themes: dict, truth: dict, out: Path | None = None) -> dict[str, float]:
+    ids = sample_truth_ids(out) if out is not None else {}
+    themes = {"themes": [{**t, "submission_ids": [ids.get(i, i) for i in t["submission_ids"]]}
+                         for t in themes["themes"]]}
     planted: dict[str, set[str]] = {}
     for s in truth["submissions"]:
         for t in s["themes"]:
@@ -208,7 +213,7 @@ def test_demo_recovers_every_planted_theme(tmp_path: Path) -> None:
     themes = json.loads((out / "themes.json").read_text(encoding="utf-8"))
     truth = json.loads((Path(__file__).resolve().parents[1] / "data" / "sample-consultation"
                         / "ground_truth.json").read_text(encoding="utf-8"))
-    f1 = _theme_f1(themes, truth)
+    f1 = _theme_f1(themes, truth, out)
     print("per-theme F1:", {k: round(v, 2) for k, v in sorted(f1.items())})
     sizes = {}
     for s in truth["submissions"]:

@@ -9,7 +9,7 @@ from innonlp.compare.run import compare_run
 from innonlp.config import load_config
 from innonlp.run.pipeline import analyze
 
-from ..conftest import SAMPLE, shared_example
+from ..conftest import SAMPLE, sample_truth_ids, shared_example
 
 # the planted theme of each headed section of the sample's own summary, in order
 OWN = ["samarbeid", "digitalisering", "ledelse", "kultur", "distrikt", "regelverk",
@@ -40,7 +40,9 @@ def _majority(theme: dict, planted: dict[str, set[str]]) -> str:
 
 def test_own_summary_matches_every_theme(run: Path) -> None:
     doc = json.loads((run / "comparison.json").read_text(encoding="utf-8"))
-    themes = {t["id"]: t for t in json.loads((run / "themes.json").read_text())["themes"]}
+    ids = sample_truth_ids(run)  # private persons' pseudonymous ids → ground-truth ids
+    themes = {t["id"]: {**t, "submission_ids": [ids[i] for i in t["submission_ids"]]}
+              for t in json.loads((run / "themes.json").read_text())["themes"]}
     assert doc["schema"] == "innonlp.comparison/1"
     assert doc["summary"]["n_themes"] == 8 and doc["summary"]["n_framing"] == 2
     assert doc["figures"]["theme_recall"] == 1.0
@@ -72,7 +74,9 @@ def test_example_summary_finds_its_three_themes_and_lists_the_rest(run: Path,
     copy = tmp_path / "run"
     shutil.copytree(run, copy)
     doc = compare_run(copy, shared_example("dialogsamling-innovasjon-oppsummering.txt"))
-    themes = {t["id"]: t for t in json.loads((copy / "themes.json").read_text())["themes"]}
+    ids = sample_truth_ids(copy)
+    themes = {t["id"]: {**t, "submission_ids": [ids[i] for i in t["submission_ids"]]}
+              for t in json.loads((copy / "themes.json").read_text())["themes"]}
     planted = _planted()
     assert doc["summary"]["n_themes"] == 3 and doc["figures"]["theme_recall"] == 1.0
     found = [_majority(themes[h["best_match"]["theme_id"]], planted)

@@ -7,6 +7,8 @@ from pathlib import Path
 from innonlp import ingest, load_config
 from innonlp.ingest.campaign import find_campaigns
 
+from ..conftest import sample_truth_ids
+
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-consultation"
 
 
@@ -17,7 +19,8 @@ def _pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
 def test_precision_and_recall_on_the_sample() -> None:
     truth = json.loads((SAMPLE / "ground_truth.json").read_text(encoding="utf-8"))
     res = ingest([SAMPLE / "innspill"], load_config(SAMPLE / "innonlp.toml"))
-    found = _pairs([list(c.member_ids) for c in res.campaigns])
+    truth_id = sample_truth_ids(res.submissions)
+    found = _pairs([[truth_id[m] for m in c.member_ids] for c in res.campaigns])
     gold = _pairs(list(truth["campaigns"].values()))
     tp = len(found & gold)
     precision = tp / len(found) if found else 0.0

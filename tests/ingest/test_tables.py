@@ -17,11 +17,13 @@ def test_multi_question_rows_become_parts_with_questions(tmp_path) -> None:  # n
     res = ingest([p], _cfg(text=("spm1", "spm2"), id="id", submitter="navn",
                            respondent_type="type"))
     subs = {s.id: s for s in res.submissions}
-    assert set(subs) == {"skjema/A1", "skjema/A2"}
-    a1 = subs["skjema/A1"]
+    # a private person is shown under a pseudonymous id, never by name
+    assert set(subs) == {"privatperson-001", "skjema/A2"}
+    a1 = subs["privatperson-001"]
     assert [(pt.question, pt.text) for pt in a1.parts] == [
         ("spm1", "Bibliotekene må ha åpent lenger."), ("spm2", "Flere bøker.")]
-    assert a1.respondent_type == "privatperson" and a1.submitter == "Kari Nordmann"
+    assert a1.respondent_type == "privatperson" and a1.submitter is None
+    assert a1.source.endswith("skjema.csv#row2")
     assert subs["skjema/A2"].respondent_type == "kommune"
     assert len(subs["skjema/A2"].parts) == 1
     assert res.counts() == {"inputs": 2, "processed": 2, "skipped": 0, "failed": 0}

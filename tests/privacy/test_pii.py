@@ -106,7 +106,8 @@ def test_ingest_masks_by_default_and_keeps_on_request(tmp_path: Path) -> None:
     assert DNR not in kom and "[d-nummer]" in kom
     assert all(FNR not in s.text for s in res.segments)
     assert res.personal_data["counts"] == {"adresse": 1, "d_nummer": 1, "epost": 1,
-                                           "fodselsnummer": 1, "telefon": 1}
+                                           "fodselsnummer": 1, "pseudonymous_ids": 1,
+                                           "telefon": 1}
     kept = ingest([d], IngestConfig(keep_personal_data=True))
     assert any(FNR in s.text for s in kept.submissions)
     assert kept.personal_data == {"masked": False, "counts": {}}

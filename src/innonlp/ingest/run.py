@@ -15,6 +15,7 @@ from ..errors import FileFailure, InputError, StrictModeError
 from ..parallel import ExecutionPolicy
 from ..privacy.ingest import mask_submissions
 from ..privacy.names import Pseudonyms, mask_name
+from ..privacy.pseudonym import NameFinder, pseudonymise
 from ..privacy.safetext import strip_bidi
 from ..types import Campaign, ManifestEntry, Part, RemovedSpan, Segment, Submission
 from .answerpage import strip_answer_header, with_answer_page
@@ -173,7 +174,8 @@ def _row_submission(row: Row, cols: Any, item: Item, cfg: IngestConfig,
 
 def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
            strict: bool = False, progress: ProgressFn | None = None,
-           policy: ExecutionPolicy | None = None) -> IngestResult:
+           policy: ExecutionPolicy | None = None,
+           name_finder: NameFinder | None = None) -> IngestResult:
     """Read every input, clean and segment it, detect campaigns, and account for all of it.
 
     One bad input never stops the run: it becomes a ``failed`` manifest entry with a reason.
@@ -231,6 +233,11 @@ def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
         record(entry)
 
     submissions = [with_answer_page(s) for s in submissions]  # sender, date, svartype
+    personal: dict[str, int] = {}
+    if not cfg.keep_personal_data:  # before campaigns: their shared texts are shown too
+        submissions, personal = mask_submissions(submissions, executor)
+        submissions, named = pseudonymise(submissions, [*entries, *containers], name_finder)
+        personal = dict(sorted({**personal, **named}.items()))
     campaigns: list[Campaign] = []
     if cfg.detect_campaigns and submissions:
         campaigns = find_campaigns({s.id: s.text for s in submissions},
@@ -239,9 +246,6 @@ def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
                                    min_words=cfg.campaign_min_words, executor=executor)
         member_of = {m: c.id for c in campaigns for m in c.member_ids}
         submissions = [replace(s, campaign_id=member_of.get(s.id)) for s in submissions]
-    personal: dict[str, int] = {}
-    if not cfg.keep_personal_data:
-        submissions, personal = mask_submissions(submissions, executor)
     segments: list[Segment] = []
     for s in submissions:
         segments.extend(segment_submission(s.id, s.parts, cfg.max_segment_chars,
