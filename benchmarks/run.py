@@ -143,7 +143,7 @@ from innonlp.nlp.loader import NorwegianNLP
 from innonlp.nlp.standard import annotate_standards
 res = ingest([sys.argv[1]], IngestConfig(max_file_size=2 * 10**9))
 _, segs = annotate_standards(res.submissions, res.segments)
-_, rec = analyze_segments(segs, NorwegianNLP(nlp="embedded", n_process=1))
+_, rec = analyze_segments(segs, NorwegianNLP(nlp="embedded"))
 print(json.dumps({"words_per_second": rec["words_per_second"], "seconds": rec["seconds"]}))
 '''
 
