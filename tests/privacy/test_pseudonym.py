@@ -81,3 +81,27 @@ def test_no_private_name_in_any_shared_file(tmp_path: Path) -> None:
     assert subs["source"].str.contains("sofie-lunde").any()  # the analyst can open it
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["personal_data"]["counts"]["name"] >= 1  # in the text; signatures removed
+
+
+def test_names_in_running_text_are_masked_by_the_recogniser(tmp_path: Path) -> None:
+    """Another person named in a private person's text ("min nabo Halvor Myklebust") is
+    found by the embedded NER and masked; an organisation's letter is left as it is."""
+    from innonlp.nlp.loader import NorwegianNLP
+    from innonlp.nlp.persons import person_finder
+
+    src = tmp_path / "inn"
+    src.mkdir()
+    (src / "sofie-lunde.txt").write_text(
+        "Jeg og min nabo Halvor Myklebust mener at sykkelveiene må bli tryggere.\n\n"
+        "Hilsen\nSofie Lunde", encoding="utf-8")
+    (src / "elvdal-kommune.txt").write_text(
+        "Elvdal kommune ved ordfører Halvor Myklebust støtter forslaget.", encoding="utf-8")
+    find = person_finder(NorwegianNLP("embedded"))
+    assert find("Min nabo Halvor Myklebust er enig.") == [(9, 25)]
+    res = ingest([src], name_finder=find)
+    by_file = {Path(s.source).name: s for s in res.submissions}
+    person, body = by_file["sofie-lunde.txt"], by_file["elvdal-kommune.txt"]
+    assert person.respondent_type == "privatperson"
+    assert "Myklebust" not in person.text and "[navn]" in person.text
+    assert body.respondent_type != "privatperson"
+    assert "Halvor Myklebust" in body.text  # a body's letter: who signs for it may stay

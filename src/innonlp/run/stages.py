@@ -72,8 +72,13 @@ class IngestStage:
         return None
 
     def compute(self, ctx: RunContext) -> IngestResult:
+        finder = None
+        if ctx.layer is not None and not ctx.options.config.keep_personal_data:
+            from ..nlp.persons import person_finder
+
+            finder = person_finder(ctx.layer)  # names in private persons' texts → [navn]
         return ingest(ctx.inputs, ctx.options.config, strict=ctx.options.strict,
-                      progress=ctx.ingest_progress, policy=ctx.policy)
+                      progress=ctx.ingest_progress, policy=ctx.policy, name_finder=finder)
 
     def write(self, ctx: RunContext, result: IngestResult) -> None:
         return None
