@@ -7,6 +7,8 @@ description is stored as the reason, so an analyst can see why a submitter got i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Any
 
 from . import patterns as P
 
@@ -78,3 +80,24 @@ def classify_respondent(
     if metadata_type:
         return "ukjent", f"metadata type {metadata_type!r} is not a known respondent type"
     return "ukjent", "no name, organisation or metadata to classify"
+
+
+TABLE_FORMATS = frozenset({"csv", "xlsx", "json", "jsonl"})
+
+
+def with_found_organisation(sub: Any, find_organisations: Any) -> Any:
+    """``sub`` with its organisation taken from the names a recogniser finds in the
+    letter's first or last three lines, when the letterhead and signature rules found no
+    organisation and no respondent type (the reason says so); else ``sub`` unchanged.
+    ``find_organisations(text)`` gives organisation names in text order."""
+    if sub.organisation or sub.respondent_type != "ukjent" or sub.format in TABLE_FORMATS:
+        return sub  # a table row is no letter: its columns say who sent it
+    lines = [ln.strip() for ln in sub.text.splitlines() if ln.strip()]
+    found = find_organisations("\n".join(lines[:3] + lines[3:][-3:]))
+    if not found:
+        return sub
+    org = found[0]
+    rtype, why = classify_respondent(sub.submitter, org)
+    return replace(sub, organisation=org, respondent_type=rtype,
+                   respondent_type_reason=f"organisation {org!r} found by the named-entity "
+                   f"recogniser in the letter's first or last lines; {why}")

@@ -24,7 +24,7 @@ from .documents import read_docx, read_html, read_odt, read_plain
 from .encoding import require_text
 from .letter import clean_letter
 from .pdf import extract_pdf
-from .respondent import classify_respondent
+from .respondent import classify_respondent, with_found_organisation
 from .segment import segment_submission
 from .sources import Item, iter_items
 from .tables import Row, Sheet, read_table, read_workbook, resolve_columns
@@ -175,7 +175,8 @@ def _row_submission(row: Row, cols: Any, item: Item, cfg: IngestConfig,
 def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
            strict: bool = False, progress: ProgressFn | None = None,
            policy: ExecutionPolicy | None = None,
-           name_finder: NameFinder | None = None) -> IngestResult:
+           name_finder: NameFinder | None = None,
+           org_finder: Callable[[str], list[str]] | None = None) -> IngestResult:
     """Read every input, clean and segment it, detect campaigns, and account for all of it.
 
     One bad input never stops the run: it becomes a ``failed`` manifest entry with a reason.
@@ -233,6 +234,8 @@ def ingest(inputs: Iterable[str | Path], config: IngestConfig | None = None,
         record(entry)
 
     submissions = [with_answer_page(s) for s in submissions]  # sender, date, svartype
+    if org_finder is not None:  # a body named only in running text (NER), typed by its name
+        submissions = [with_found_organisation(s, org_finder) for s in submissions]
     personal: dict[str, int] = {}
     if not cfg.keep_personal_data:  # before campaigns: their shared texts are shown too
         submissions, personal = mask_submissions(submissions, executor)

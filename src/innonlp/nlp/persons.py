@@ -1,5 +1,6 @@
-"""Person names in a text, found by the language layer's named-entity recogniser: what the
-privacy step masks in private persons' submissions (``[navn]``)."""
+"""Person and organisation names found by the language layer's named-entity recogniser:
+persons are masked in private persons' submissions (``[navn]``), organisations named only
+in a letter's text feed the respondent rules."""
 
 from __future__ import annotations
 
@@ -23,5 +24,22 @@ def person_finder(layer: NorwegianNLP) -> Callable[[str], list[tuple[int, int]]]
         doc = layer.language("nn" if std == "nn" else "nb")(text)
         return [(e.start_char, e.end_char) for e in doc.ents
                 if e.label_ in PERSON_LABELS or e.label_ == "PERSON"]
+
+    return find
+
+
+ORG_LABELS = frozenset({"ORG", "GPE_ORG"})
+
+
+def organisation_finder(layer: NorwegianNLP) -> Callable[[str], list[str]]:
+    """A function giving the organisation names (``ORG``, ``GPE_ORG``) in a text, in order:
+    what the respondent rules use when a letter's head and signature name no body."""
+
+    def find(text: str) -> list[str]:
+        if not text.strip():
+            return []
+        std = detect_standards([text[:1000]])[0].label
+        doc = layer.language("nn" if std == "nn" else "nb")(text)
+        return [e.text for e in doc.ents if e.label_ in ORG_LABELS]
 
     return find

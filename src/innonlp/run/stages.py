@@ -72,13 +72,16 @@ class IngestStage:
         return None
 
     def compute(self, ctx: RunContext) -> IngestResult:
-        finder = None
-        if ctx.layer is not None and not ctx.options.config.keep_personal_data:
-            from ..nlp.persons import person_finder
+        finder = orgs = None
+        if ctx.layer is not None:
+            from ..nlp.persons import organisation_finder, person_finder
 
-            finder = person_finder(ctx.layer)  # names in private persons' texts → [navn]
+            orgs = organisation_finder(ctx.layer)  # bodies named only in the text
+            if not ctx.options.config.keep_personal_data:
+                finder = person_finder(ctx.layer)  # names in private persons' texts → [navn]
         return ingest(ctx.inputs, ctx.options.config, strict=ctx.options.strict,
-                      progress=ctx.ingest_progress, policy=ctx.policy, name_finder=finder)
+                      progress=ctx.ingest_progress, policy=ctx.policy, name_finder=finder,
+                      org_finder=orgs)
 
     def write(self, ctx: RunContext, result: IngestResult) -> None:
         return None
