@@ -124,6 +124,17 @@ class RunFolder:
             else ("holds no files" if one else "hold no files")
         raise InputError(f"no input files found: {what} {why}.")
 
+    def read_parquet(self, name: str) -> Any:
+        """A table of the run; a damaged one is one clear error, not a traceback."""
+        import pandas as pd
+
+        path = self.path / name
+        try:
+            return pd.read_parquet(path)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{str(path)!r} cannot be read ({exc.__class__.__name__}); the "
+                             "run folder is damaged: run `innonlp analyze` again.") from None
+
     def prepare(self) -> None:
         """Create the folder and remove what an earlier run left: its manifest first (so
         the folder never looks complete while this run works), then its other outputs and

@@ -173,3 +173,27 @@ def test_outputs_follow_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert (tmp_path / "run" / "manifest.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_damaged_run_folder_is_one_clear_error(tmp_path: Path) -> None:
+    from innonlp.compare.run import compare_run
+    from innonlp.report.build import report_run
+
+    src, out = _inputs(tmp_path), tmp_path / "run"
+    analyze([src], out, themes=PARAMS)
+    summary = tmp_path / "s.md"
+    summary.write_text("# Samarbeid\n\nKommunene vil samarbeide.", encoding="utf-8")
+    text = (out / "themes.json").read_text(encoding="utf-8")
+    (out / "themes.json").write_text(text[: len(text) // 2], encoding="utf-8")  # half a file
+    for call in (lambda: report_run(out), lambda: compare_run(out, summary)):
+        with pytest.raises(InputError, match="damaged"):
+            call()
+    (out / "themes.json").write_text(text, encoding="utf-8")
+    (out / "segments.parquet").write_bytes(b"PAR1 not really")
+    with pytest.raises(InputError, match="damaged"):
+        report_run(out)
+    with pytest.raises(InputError, match="is not a folder"):
+        report_run(tmp_path / "nothing-here")
+    (out / "manifest.json").unlink()  # an interrupted run
+    with pytest.raises(InputError, match="not a finished innonlp run"):
+        report_run(out)

@@ -11,7 +11,6 @@ timestamps, so the same run and summary give the same bytes.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -19,12 +18,12 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import InputError
 from ..ingest.sentences import split_sentences
 from ..io import write_json, write_text
 from ..nlp.analysis import SegmentAnalysis, StringTable, from_doc
 from ..nlp.loader import NorwegianNLP
 from ..nlp.standard import detect_standards
+from ..runfolder import RunFolder
 from .align import Alignment, CompareParams, align
 from .report import comparison_markdown
 from .rouge import cut_words, rouge, tokenize
@@ -180,12 +179,10 @@ def compare_run(run_dir: str | Path, summary_path: str | Path, nlp: str = "auto"
     """Compare a finished run folder with a summary and write ``comparison.json`` and
     ``comparison.md`` into it."""
     out = Path(run_dir)
-    themes_path, seg_path = out / "themes.json", out / "segments.parquet"
-    if not themes_path.is_file() or not seg_path.is_file():
-        raise InputError(f"{str(out)!r} is not a finished run with themes: "
-                         "themes.json or segments.parquet is missing (run `innonlp analyze`).")
-    themes_doc = json.loads(themes_path.read_text(encoding="utf-8"))
-    segments = pd.read_parquet(seg_path)
+    folder = RunFolder(out)
+    folder.require_finished("themes.json", "segments.parquet")
+    themes_doc = folder.read_json("themes.json")
+    segments = folder.read_parquet("segments.parquet")
     doc = compare_with_summary(summary_path, themes_doc, segments, NorwegianNLP(nlp=nlp),
                                params=params)
     write_comparison(doc, out)

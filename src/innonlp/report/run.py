@@ -8,7 +8,6 @@ there is one), ``segments.parquet`` and ``submissions.parquet``, applies ``edits
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError
+from ..runfolder import RunFolder
 from .edits import EditResult, apply_edits, read_edits, translation_for
 
 MANIFEST = "manifest.json"
@@ -88,26 +88,20 @@ class Run:
         return out
 
 
-def _read_json(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def load_run(path: str | Path, edits: str | Path | bool | None = None) -> Run:
     """Load a finished run. ``edits``: None = ``edits.toml`` in the run folder if present,
     a path = that file, False = none."""
     p = Path(path)
-    if not (p / MANIFEST).is_file():
-        raise InputError(f"{str(p)!r} is not a finished innonlp run (no {MANIFEST}; a run "
-                         "that was interrupted has none).")
-    for name in ("themes.json", "segments.parquet", "submissions.parquet"):
-        if not (p / name).is_file():
-            raise InputError(f"Run {str(p)!r} has no {name}: run `innonlp analyze` with the "
-                             "themes stage.")
-    manifest = _read_json(p / MANIFEST)
-    doc = _read_json(p / "themes.json")
-    segments = pd.read_parquet(p / "segments.parquet")
-    submissions = pd.read_parquet(p / "submissions.parquet")
-    comparison = _read_json(p / "comparison.json") if (p / "comparison.json").is_file() \
+    folder = RunFolder(p)
+    folder.require_finished("themes.json", "segments.parquet", "submissions.parquet")
+    manifest = folder.read_json(MANIFEST)
+    doc = folder.read_json("themes.json")
+    if not isinstance(doc.get("themes"), list):
+        raise InputError(f"{str(p / 'themes.json')!r} is not an innonlp themes file; run "
+                         "`innonlp analyze` again.")
+    segments = folder.read_parquet("segments.parquet")
+    submissions = folder.read_parquet("submissions.parquet")
+    comparison = folder.read_json("comparison.json") if (p / "comparison.json").is_file() \
         else None
     edits_path = (p / "edits.toml" if edits is None else None if edits is False
                   else Path(edits))  # type: ignore[arg-type]
