@@ -13,7 +13,7 @@ ROOT = Path(innonlp.__file__).parent
 RANKS = {
     "_version": 0, "errors": 0, "types": 1, "io": 1, "perf": 1, "sample": 1,
     "parallel": 2, "config": 2, "runfolder": 2,
-    "privacy": 3, "ingest": 4, "nlp": 5, "keyphrases": 6, "themes": 7, "stance": 8,
+    "privacy": 3, "ingest": 4, "nlp": 5, "keyphrases": 6, "themes": 7, "stance": 8, "codebook": 9,
     "compare": 10, "report": 11, "run": 12, "cli": 13, "__init__": 14, "__main__": 15,
 }
 

@@ -1,0 +1,1 @@
+"""Seeded themes: a codebook (TOML or the consultation document) and the segments it matches."""
