@@ -33,3 +33,19 @@ def test_toml_maps_to_the_dataclass_and_rejects_unknown_keys(tmp_path: Path) -> 
 def test_flags_override_the_file() -> None:
     base = ColumnMapping(text=("a",), id="x")
     assert merge_columns(base, text=["b", "c"], id=None) == ColumnMapping(text=("b", "c"), id="x")
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[ingest]\nmax_file_size = [1]\n', "must be a size"),
+    ('[ingest]\nmax_pdf_pages = "many"\n', "must be a whole number"),
+    ('[ingest]\nstrip_letters = "yes"\n', "must be true or false"),
+    ('[ingest]\ncampaign_threshold = -1\n', "must not be negative"),
+    ('[ingest.columns]\nid = 5\n', "must be a text"),
+    ('[ingest]\ncolumns = "id"\n', "must be a table"),
+    ('[ingest.columns]\ntext = [1, 2]\n', "column name or a list"),
+])
+def test_values_of_the_wrong_type_are_one_clear_error(tmp_path, toml: str, message: str) -> None:  # noqa: ANN001
+    p = tmp_path / "innonlp.toml"
+    p.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(p)

@@ -88,16 +88,44 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
         if key == "columns":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}.columns must be a table. Got {value!r} instead.")
             kwargs[key] = _build(ColumnMapping, value, f"{where}.columns")
-        elif key == "text" and isinstance(value, str):
-            kwargs[key] = (value,)
         elif key == "text":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}.text must be a column name or a list of them. "
+                                  f"Got {value!r} instead.")
             kwargs[key] = tuple(value)
         elif key in {"max_file_size", "max_uncompressed_total"}:
+            if isinstance(value, bool) or not isinstance(value, str | int):
+                raise ConfigError(f"{where}.{key} must be a size such as '50MB'. Got "
+                                  f"{value!r} instead.")
             kwargs[key] = parse_size(value)
         else:
-            kwargs[key] = value
+            kwargs[key] = _typed(value, names[key].type, f"{where}.{key}")
     return cls(**kwargs)
+
+
+_TYPES: dict[str, tuple[type, ...]] = {"int": (int,), "float": (int, float), "bool": (bool,),
+                                       "str | None": (str, type(None))}
+
+
+def _typed(value: Any, annotation: Any, where: str) -> Any:
+    """``value`` when it has the field's type (TOML gives ints, floats, bools, strings);
+    else one clear error naming the key, the type and the value."""
+    kinds = _TYPES.get(str(annotation))
+    if kinds is None:
+        return value
+    ok = isinstance(value, kinds) and not (bool not in kinds and isinstance(value, bool))
+    if not ok:
+        want = {"int": "a whole number", "float": "a number", "bool": "true or false",
+                "str | None": "a text"}[str(annotation)]
+        raise ConfigError(f"{where} must be {want}. Got {value!r} instead.")
+    if str(annotation) in ("int", "float") and value < 0:
+        raise ConfigError(f"{where} must not be negative. Got {value!r} instead.")
+    return float(value) if str(annotation) == "float" else value
 
 
 def load_config(path: str | Path) -> IngestConfig:
