@@ -85,7 +85,7 @@ def test_cached_run_and_two_processes_give_identical_themes(tmp_path: Path) -> N
         res = analyze([d], out, **kw)
         outs.append(out)
         if name == "warm":  # unchanged input: the language analysis and themes are reused
-            assert res.manifest["cache"]["stages_reused"] == ["standard", "themes"]
+            assert res.manifest["cache"]["stages_reused"] == ["standard", "stance", "themes"]
             assert res.manifest["cache"]["stages_skipped"] == ["ingest", "nlp"]
             assert res.manifest["nlp"]["reused_from_cache"] is True
     for out in outs[1:]:

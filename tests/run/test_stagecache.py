@@ -31,14 +31,14 @@ def test_rerun_reuses_stages_and_misses_on_change(tmp_path: Path) -> None:
     first = _run(src, tmp_path / "r1", cache)
     assert first.manifest["cache"]["stages_reused"] == []
     second = _run(src, tmp_path / "r2", cache)
-    assert second.manifest["cache"]["stages_reused"] == ["standard", "themes"]
+    assert second.manifest["cache"]["stages_reused"] == ["standard", "stance", "themes"]
     assert second.manifest["cache"]["stages_skipped"] == ["ingest", "nlp"]
     assert second.manifest["nlp"]["reused_from_cache"] is True
     for name in ("themes.json", "themes.csv", "segments.parquet", "submissions.parquet"):
         assert (tmp_path / "r1" / name).read_bytes() == (tmp_path / "r2" / name).read_bytes()
     # another seed: the same ingest, new themes
     third = _run(src, tmp_path / "r3", cache, seed=1)
-    assert third.manifest["cache"]["stages_reused"] == ["standard"]
+    assert third.manifest["cache"]["stages_reused"] == ["standard", "stance"]
     # an edited file: everything recomputed (per-segment analyses still come from the cache)
     (src / "d.txt").write_text(TEXTS["d.txt"] + " Og mer til.", encoding="utf-8")
     fourth = _run(src, tmp_path / "r4", cache)
