@@ -181,7 +181,8 @@ ALL_CUES: tuple[Cue, ...] = SUPPORT + OPPOSE + CONDITION + NO_COMMENTS
 """Every cue, in the order they are tried."""
 
 ANCHORS: tuple[str, ...] = (
-    "støtt", "enig", "einig", "samd", "stør ", "slutt", "bak", "positiv", "negativ", "kritisk", "inn for",
+    "støtt", "enig", "einig", "samd", "stør ", "slutt", "bak", "positiv", "negativ", "kritisk",
+    "inn for",
     "anbefal", "tilrå", "velkom", "glad", "fornøy", "innvend", "motfor", "innsig", "mot", "nei",
     "protest", "frarå", "avvis", "forkast", "trekk", "skrot", "innfør", "vedt", "gjennomfør",
     "forleng", "videreføre", "vidareføre", "iverksett", "iverkset", "settes i verk", "godkjen",
