@@ -33,12 +33,12 @@ class MatchParams:
     relative : float
         ...and the share of the segment's best seed cosine it must reach.
     keyword_weight : float
-        What each keyword hit adds to the score.
+        What each keyword hit adds to the cosine before both bars are applied.
     """
 
     min_similarity: float = 0.12
-    relative: float = 0.6
-    keyword_weight: float = 0.25
+    relative: float = 0.8
+    keyword_weight: float = 0.06
 
 
 @dataclass(frozen=True)
@@ -93,19 +93,19 @@ def match_segments(texts: Sequence[str], segment_docs: Sequence[list[str]],
     out = []
     for i, text in enumerate(texts):
         low, feats = text.lower(), set(segment_docs[i])
-        ref = lead_reference(text)
-        ref_hits = _reference_hits(ref, refs)
-        best = float(sim[i].max()) if len(seeds) else 0.0
+        ref_hits = _reference_hits(lead_reference(text), refs)
+        n_kw = [sum(1 for pat, feat in kws if feat in feats or pat.search(low))
+                for kws in keywords]
+        value = [float(sim[i, j]) + p.keyword_weight * n_kw[j] for j in range(len(seeds))]
+        bar = max(p.min_similarity, p.relative * max(value, default=0.0))
         ids, scores, why = [], [], []
         for j, s in enumerate(seeds):
-            n_kw = sum(1 for pat, feat in keywords[j] if feat in feats or pat.search(low))
-            cos = float(sim[i, j])
-            by = [b for b, hit in zip(MATCHED_BY, (j in ref_hits, n_kw > 0, cos >= max(
-                p.min_similarity, p.relative * best)), strict=True) if hit]
+            hit = value[j] >= bar
+            by = [b for b, on in zip(MATCHED_BY, (j in ref_hits, hit and n_kw[j] > 0,
+                                                  hit and sim[i, j] > 0), strict=True) if on]
             if by:
                 ids.append(s.id)
-                scores.append(round(min(1.0, cos + p.keyword_weight * n_kw
-                                        + (1.0 if j in ref_hits else 0.0)), 4))
+                scores.append(round(min(1.0, value[j] + (1.0 if j in ref_hits else 0.0)), 4))
                 why.append("+".join(by))
         out.append(SegmentMatch(tuple(ids), tuple(scores), tuple(why)))
     return out

@@ -138,11 +138,38 @@ def _from_document(p: Path) -> Codebook:
         pars = read_paragraphs(p, "codebook")
     except Exception as exc:  # InputError and reader failures: one clear message
         raise ConfigError(f"--codebook {p.name!r} could not be read ({exc}).") from None
-    seeds = document_seeds([x.text for x in pars])
+    texts = [x.text for x in pars]
+    if p.suffix.lower() == ".pdf":  # the PDF reader joins a heading line to its text
+        texts = [part for t in texts for part in split_run_in(t)]
+    seeds = document_seeds(texts)
     if not seeds:
         raise ConfigError(f"--codebook {p.name!r} has no numbered headings (\"3 Forslag til "
                           "endringer\", \"3.2 Krav til …\").")
     return Codebook(tuple(seeds), str(p), "document")
+
+
+_RUN_IN = re.compile(r"(?:^|(?<=[.!?] ))(?=\d{1,2}(?:\.\d{1,2}){0,3}\.? [A-ZÆØÅ])")
+
+
+def split_run_in(text: str) -> list[str]:
+    """A paragraph with run-in numbered headings ("3 Forslag Departementet foreslår … 3.1
+    Krav til tilsyn") as heading and body parts: a heading runs to the next capitalised
+    word (at most 12 words)."""
+    out: list[str] = []
+    for piece in (x.strip() for x in _RUN_IN.split(text)):
+        if not piece:
+            continue
+        words = piece.split()
+        if not _HEADING.match(piece.split(". ")[0]) and not re.match(r"\d", piece):
+            out.append(piece)
+            continue
+        cut = next((k for k in range(2, min(len(words), 13)) if words[k][:1].isupper()),
+                   len(words) if len(words) <= 12 else 0)
+        if cut:
+            out.append(" ".join(words[:cut]))
+        if words[cut:]:
+            out.append(" ".join(words[cut:]))
+    return out
 
 
 def document_seeds(paragraphs: list[str]) -> list[Seed]:

@@ -1,0 +1,122 @@
+"""The codebook: TOML and document readers (DOCX, PDF, both written standards), reference
+and keyword hits, similarity across Bokmål and Nynorsk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from innonlp.codebook.match import lead_reference, match_segments
+from innonlp.codebook.model import document_seeds, normalise_reference, read_codebook
+from innonlp.errors import ConfigError
+
+TOML = """
+[[theme]]
+label = "Krav til dokumentasjon"
+description = "Hva virksomheten må dokumentere og oppbevare."
+keywords = ["dokumentasjon", "oppbevaring"]
+references = ["§ 4-2"]
+
+[[theme]]
+label = "Tilsyn og sanksjoner"
+keywords = ["tilsyn"]
+references = ["punkt 3.1"]
+"""
+
+
+def test_toml_codebook(tmp_path: Path) -> None:
+    f = tmp_path / "kb.toml"
+    f.write_text(TOML, encoding="utf-8")
+    book = read_codebook(f)
+    assert [s.id for s in book.seeds] == ["S1", "S2"]
+    assert book.seeds[0].references == ("§ 4-2",)
+    assert "oppbevaring" in book.seeds[0].text
+
+
+def test_unknown_key_is_named(tmp_path: Path) -> None:
+    f = tmp_path / "kb.toml"
+    f.write_text('[[theme]]\nlabel = "A"\nstikkord = ["x"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="stikkord"):
+        read_codebook(f)
+    f.write_text('tema = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="tema"):
+        read_codebook(f)
+
+
+def test_missing_and_wrong_format(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        read_codebook(tmp_path / "nope.toml")
+    (tmp_path / "kb.xlsx").write_bytes(b"x")
+    with pytest.raises(ConfigError, match="must be a"):
+        read_codebook(tmp_path / "kb.xlsx")
+
+
+def test_references() -> None:
+    assert normalise_reference("§ 4-2") == "§4-2"
+    assert normalise_reference("Punkt 3.1") == "punkt3.1"
+    assert lead_reference("Til punkt 3.2: vi er usikre.") == "punkt3.2"
+    assert lead_reference("Kommentar til § 12 første ledd") == "§12"
+    assert lead_reference("Kommentarar til punkt 4") == "punkt4"  # Nynorsk
+    assert lead_reference("Vi viser til punkt 3.2 i notatet.") is None
+
+
+def test_document_seeds_from_headings() -> None:
+    seeds = document_seeds(["Høringsnotat", "1 Innledning", "Bakgrunnen for forslaget.",
+                            "3 Forslag til endringer", "Departementet foreslår …",
+                            "3.2 Krav til rapportering", "Rapportering skal skje årlig."])
+    assert [s.label for s in seeds] == ["1 Innledning", "3 Forslag til endringer",
+                                        "3.2 Krav til rapportering"]
+    assert seeds[2].references == ("punkt 3.2",)
+    assert "årlig" in seeds[2].section_text
+
+
+def _docx(path: Path, rows: list[tuple[str, bool]]) -> None:
+    import docx
+
+    d = docx.Document()
+    for text, heading in rows:
+        d.add_heading(text, level=1) if heading else d.add_paragraph(text)
+    d.save(str(path))
+
+
+def test_docx_codebook_nynorsk(tmp_path: Path) -> None:
+    f = tmp_path / "notat.docx"
+    _docx(f, [("2 Framlegg om endringar", True), ("Departementet gjer framlegg om nye reglar.",
+                                                   False),
+              ("2.1 Krav til opplæring", True), ("Tilsette skal få opplæring kvart år.", False)])
+    book = read_codebook(f)
+    assert book.kind == "document"
+    assert [s.label for s in book.seeds] == ["2 Framlegg om endringar",
+                                             "2.1 Krav til opplæring"]
+
+
+def test_pdf_codebook(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    f = tmp_path / "notat.pdf"
+    c = canvas.Canvas(str(f), pagesize=A4)
+    y = 800
+    for line in ("3 Forslag til endringer", "", "Departementet foreslår nye regler.", "",
+                 "3.1 Krav til tilsyn", "", "Tilsynet skal skje hvert annet år."):
+        c.drawString(72, y, line)
+        y -= 30
+    c.save()
+    labels = [s.label for s in read_codebook(f).seeds]
+    assert "3.1 Krav til tilsyn" in labels
+
+
+def test_matching_reference_keyword_and_nothing(tmp_path: Path) -> None:
+    f = tmp_path / "kb.toml"
+    f.write_text(TOML, encoding="utf-8")
+    book = read_codebook(f)
+    texts = ["Kommentar til § 4-2: fristen er for kort.", "Tilsyn må skje oftere.",
+             "Vi har ingen flere merknader."]
+    docs = [["frist", "kort"], ["tilsyn", "skje"], ["merknad"]]
+    seed_docs = [["krav", "dokumentasjon", "oppbevaring"], ["tilsyn", "sanksjon"]]
+    got = match_segments(texts, docs, book, seed_docs)
+    assert got[0].seed_ids == ("S1",) and got[0].matched_by[0].startswith("reference")
+    assert got[1].seed_ids == ("S2",) and "keyword" in got[1].matched_by[0]
+    assert got[2].seed_ids == () and got[2].score == 0.0
+    assert match_segments(texts, docs, book, seed_docs) == got  # deterministic
