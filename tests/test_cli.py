@@ -238,7 +238,7 @@ def test_demo_compares_with_its_summary_and_compare_command(tmp_path: Path) -> N
     res = _cli("compare", str(out), str(tmp_path / "missing.md"))
     assert res.returncode == 2 and "does not exist" in res.stderr
     res = _cli("compare", str(tmp_path), str(summary))
-    assert res.returncode == 2 and "not a finished run" in res.stderr
+    assert res.returncode == 2 and "not a finished innonlp run" in res.stderr
 
 
 def test_progress_is_plain_lines_off_a_terminal_and_quiet_is_silent(tmp_path: Path) -> None:
