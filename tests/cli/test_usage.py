@@ -78,3 +78,28 @@ def test_out_naming_a_file_is_one_clear_line(tmp_path: Path) -> None:
     (tmp_path / "run").write_text("not a folder", encoding="utf-8")
     res = _cli("ingest", str(tmp_path / "a.txt"), "--out", str(tmp_path / "run"))
     assert res.returncode == 2 and res.stderr.startswith("innonlp: error:")
+
+
+def test_a_full_disk_is_one_clear_line(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    """An environment failure while writing (ENOSPC) ends in exit 2 and one line, never an
+    internal error; nothing half-written is left (outputs are written atomically)."""
+    import errno
+
+    from innonlp import io as innonlp_io
+    from innonlp.cli import main
+
+    (tmp_path / "a.txt").write_text("Vi støtter forslaget om flere sykkelveier.",
+                                    encoding="utf-8")
+
+    def full(path, writer):  # noqa: ANN001, ANN202
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(innonlp_io, "atomic_write", full)
+    monkeypatch.setattr(sys, "argv", ["innonlp", "ingest", str(tmp_path / "a.txt"), "--out",
+                                      str(tmp_path / "run"), "-q"])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no space left on the device" in err[0]
+    assert not (tmp_path / "run" / "manifest.json").exists()
