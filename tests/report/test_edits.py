@@ -83,10 +83,10 @@ def test_edit_round_trip_through_report(base: Path, tmp_path: Path) -> None:
     assert not any(h.endswith(". " + dropped) for h in heads)
 
     wb = openpyxl.load_workbook(run_dir / "themes.xlsx")
-    rows = list(wb["themes"].iter_rows(values_only=True))
+    rows = list(wb["temaer"].iter_rows(values_only=True))
     col = {name: i for i, name in enumerate(rows[0])}
-    by_id = {r[col["id"]]: r for r in rows[1:]}
-    assert by_id[info["rename"]][col["label"]] == "Finansiering"
+    by_id = {r[col["Tema-id"]]: r for r in rows[1:]}
+    assert by_id[info["rename"]][col["Tema"]] == "Finansiering"
     assert info["merge"][1] not in by_id
     merged = set(doc["themes"][1]["submission_ids"]) | set(doc["themes"][2]["submission_ids"])
     run = load_run(run_dir)
@@ -94,7 +94,7 @@ def test_edit_round_trip_through_report(base: Path, tmp_path: Path) -> None:
     if info["promote"].split(".")[0] not in info["merge"]:
         merged_now = run.theme(info["merge"][0])["submission_ids"]
         assert set(merged_now) == merged
-    assert by_id[info["not_relevant"]][col["relevant"]] is False
+    assert by_id[info["not_relevant"]][col["Relevant"]] is False
     assert promoted["n_segments"] > 0
     seg = run.segments
     assert (seg["theme_id"] == promoted["id"]).sum() == promoted["n_segments"]

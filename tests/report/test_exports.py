@@ -77,21 +77,22 @@ def test_word_report_has_real_headings_and_tables(run_dir: Path) -> None:
     n_subs = len(pd.read_parquet(run_dir / "submissions.parquet"))
     assert len(appendix.rows) == n_subs + 1
     text = "\n".join(p.text for p in d.paragraphs)
-    assert "av 101 innspill" in text  # shares in words, Norwegian style
+    assert "Det kom inn 101 innspill" in text  # counts in words, Norwegian style
     assert "privatperson" not in "".join(p.text for p in d.paragraphs
                                          if p.style.name == "Quote" and "Hanne" in p.text)
 
 
 def test_excel_agrees_with_themes_json_and_is_inert(run_dir: Path) -> None:
     wb = openpyxl.load_workbook(run_dir / "themes.xlsx")
-    assert wb.sheetnames == ["themes", "segments", "submissions", "comparison"]
-    rows = list(wb["themes"].iter_rows(values_only=True))
+    assert wb.sheetnames[:3] == ["temaer", "undertemaer", "sitater"]
+    assert {"holdning", "innspill", "tekstbiter", "sammenligning"} <= set(wb.sheetnames)
+    rows = list(wb["temaer"].iter_rows(values_only=True))
     header = rows[0]
-    got = [(r[header.index("id")], r[header.index("label")], r[header.index("n_submissions")])
+    got = [(r[header.index("Tema-id")], r[header.index("Tema")], r[header.index("Innspill")])
            for r in rows[1:]]
     assert got == [(t["id"], t["label"], t["n_submissions"]) for t in _themes(run_dir)]
     seg = pd.read_parquet(run_dir / "segments.parquet")
-    assert wb["segments"].max_row == len(seg) + 1
+    assert wb["tekstbiter"].max_row == len(seg) + 1
     found = False
     for ws in wb:
         for row in ws.iter_rows():

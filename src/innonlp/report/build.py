@@ -12,6 +12,8 @@ from ..parallel import SERIAL, Executor
 from .content import report_blocks
 from .excel import write_xlsx
 from .html import to_html
+from .phrases import report_standard
+from .plots import pngs
 from .render import to_docx, to_markdown
 from .run import Run, load_run
 
@@ -24,7 +26,9 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 def _documents(run: Run) -> tuple[str, bytes, str]:
     blocks = report_blocks(run)
-    return to_markdown(blocks), to_docx(blocks), to_html(run)
+    charts = pngs(run, [b[1] for b in blocks if b[0] == "chart"])
+    lang = "nn-NO" if report_standard(run.manifest) == "nn" else "nb-NO"
+    return to_markdown(blocks), to_docx(blocks, charts, lang), to_html(run)
 
 
 def write_reports(run: Run, out: Path | None = None, executor: Executor = SERIAL

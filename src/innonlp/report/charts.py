@@ -1,6 +1,11 @@
 """Charts as inline SVG strings: no JavaScript library, no network, the same in the HTML
 report and in notebooks (``IPython.display.SVG(theme_sizes_svg(run))``).
 
+Hand-written rather than matplotlib's SVG (Word's PNGs are matplotlib, :mod:`.plots`):
+measured on the demo, matplotlib's segment map is several times larger and slower to
+draw, its text becomes paths or unclassed glyphs (no ``.bar/.cell/.dot`` marks for the
+headless-browser check), and the hand-written one escapes every label itself.
+
 Every piece of text drawn (labels come from submissions) is escaped.
 """
 
@@ -16,15 +21,18 @@ from .norsk import decimal
 if TYPE_CHECKING:
     from .run import Run
 
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39",
-           "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363")
-OUTLIER_COLOUR = "#c8c8c8"
+# 12 colours that stay apart (Paul Tol's "muted" and "bright" sets); themes past the 12th
+# largest share one colour, "andre temaer", so a colour never means two themes
+PALETTE = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#332288",
+           "#117733", "#dd7733", "#882255", "#44aa99", "#999933")
+OTHER_COLOUR = "#6e6e6e"
+OUTLIER_COLOUR = "#d0d0d0"
 MAX_POINTS = 5000
 
 
 def colour(i: int) -> str:
-    return PALETTE[i % len(PALETTE)]
+    """The colour of the ``i``-th largest theme ("andre temaer" past the palette)."""
+    return PALETTE[i] if 0 <= i < len(PALETTE) else OTHER_COLOUR
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> str:
@@ -80,30 +88,45 @@ def stability_svg(run: Run) -> str:
 
 
 def heatmap_svg(run: Run) -> str:
-    """Respondent type × theme: submissions in each cell, shaded by the row's share."""
+    """Respondent type × theme: submissions in each cell, shaded by the share of the
+    theme's (column's) submissions, theme labels on top, a shade legend under."""
+    from .norsk import TYPE_ROW
+
     themes = run.relevant_themes
     types = sorted({k for t in themes for k in t["respondent_types"]})
-    cell, left, top = 44, 150, 70
-    width, height = left + cell * max(len(themes), 1) + 20, top + cell * max(len(types), 1) + 10
+    cell, left, top = 40, 170, 170
+    width = left + cell * max(len(themes), 1) + 40
+    height = top + cell * max(len(types), 1) + 50
     body = []
+    totals = [sum(t["respondent_types"].values()) or 1 for t in themes]
     for j, t in enumerate(themes):
         x = left + j * cell + cell / 2
-        body.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="start" '
-                    f'transform="rotate(-45 {x:.1f} {top - 8})">{escape(t["id"])}</text>')
+        body.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="start" font-size="11" '
+                    f'transform="rotate(-50 {x:.1f} {top - 8})">'
+                    f'{escape(_short(t["label"], 26))}</text>')
     for i, kind in enumerate(types):
         y = top + i * cell
         body.append(f'<text x="{left - 8}" y="{y + cell / 2 + 4:.1f}" text-anchor="end">'
-                    f'{escape(kind)}</text>')
-        counts = [t["respondent_types"].get(kind, 0) for t in themes]
-        row_max = max(counts) or 1
-        for j, n in enumerate(counts):
-            shade = 0.08 + 0.92 * n / row_max if n else 0.0
+                    f'{escape(TYPE_ROW.get(kind, kind))}</text>')
+        for j, t in enumerate(themes):
+            n = t["respondent_types"].get(kind, 0)
+            share = n / totals[j]
             body.append(f'<rect class="cell" x="{left + j * cell}" y="{y}" width="{cell - 2}" '
-                        f'height="{cell - 2}" fill="#1f77b4" fill-opacity="{shade:.2f}"/>'
+                        f'height="{cell - 2}" fill="#1f4e99" fill-opacity="{share:.2f}" '
+                        f'stroke="#e5e5e5"><title>{escape(TYPE_ROW.get(kind, kind))}, '
+                        f'{escape(t["label"])}: {n} ({round(100 * share)} %)</title></rect>'
                         f'<text x="{left + j * cell + cell / 2 - 1:.1f}" y="{y + cell / 2 + 4:.1f}"'
-                        f' text-anchor="middle" fill="{"#fff" if shade > 0.55 else "#222"}">'
+                        f' text-anchor="middle" fill="{"#fff" if share > 0.5 else "#222"}">'
                         f'{n or ""}</text>')
-    return _svg(width, height, "Respondenttype × tema", body)
+    y = top + cell * max(len(types), 1) + 14
+    for k, share in enumerate((0.0, 0.25, 0.5, 0.75, 1.0)):
+        x = left + k * 60
+        body.append(f'<rect x="{x}" y="{y}" width="18" height="14" fill="#1f4e99" '
+                    f'fill-opacity="{share:.2f}" stroke="#ccc"/><text x="{x + 22}" '
+                    f'y="{y + 12}">{round(100 * share)} %</text>')
+    body.append(f'<text x="{left - 8}" y="{y + 12}" text-anchor="end">Andel av temaets '
+                'innspill:</text>')
+    return _svg(width, height, "Respondenttype × tema, andel av temaets innspill", body)
 
 
 def segment_map_svg(run: Run, size: int = 520) -> str:
@@ -135,9 +158,14 @@ def segment_map_svg(run: Run, size: int = 520) -> str:
 
 
 def legend_html(run: Run) -> str:
+    """The segment map's legend: the largest themes, "andre temaer", "Andre innspill"."""
+    themes = run.themes_doc["themes"]
     items = [f'<span class="key"><i style="background:{colour(i)}"></i>'
              f'{escape(t["id"])} {escape(_short(t["label"], 30))}</span>'
-             for i, t in enumerate(run.themes_doc["themes"])]
+             for i, t in enumerate(themes[:len(PALETTE)])]
+    if len(themes) > len(PALETTE):
+        items.append(f'<span class="key"><i style="background:{OTHER_COLOUR}"></i>'
+                     f'{len(themes) - len(PALETTE)} andre temaer</span>')
     items.append(f'<span class="key"><i style="background:{OUTLIER_COLOUR}"></i>'
                  'Andre innspill</span>')
     return "".join(items)

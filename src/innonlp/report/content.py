@@ -1,7 +1,8 @@
 """The report draft as a list of blocks, rendered to Markdown and Word from the same list.
 
 Blocks: ``("h", level, text)``, ``("p", text)``, ``("ul", [items])``, ``("quote", text,
-who)``, ``("table", header, rows)``. Text is Bokmål, numbers and dates Norwegian.
+who)``, ``("table", header, rows)``, ``("chart", name, caption)`` (a chart from
+:mod:`.plots`; Word shows it, Markdown names it). Text is Bokmål, numbers and dates Norwegian.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from typing import Any
 
 from .._version import __version__
 from ..compare.report import gap_text
-from .norsk import PLURAL, date, decimal, integer, percent, share_in_words
+from .norsk import TYPE_ROW, count, date, decimal, integer, percent, standard_name
+from .phrases import report_standard
 from .run import Run
-from .stance import overview_blocks, theme_stance_blocks
+from .stance import overview_blocks
+from .syn import syn_blocks
 
 Block = tuple[Any, ...]
-N_QUOTES = 3
 
 
 def _who_map(run: Run) -> dict[str, str]:
@@ -33,8 +35,12 @@ def _who_map(run: Run) -> dict[str, str]:
         kind = kind if isinstance(kind, str) and kind else "ukjent"
         if kind == "privatperson":  # private persons are not named in a report
             out.setdefault(sid, "privatperson")
+        elif not (isinstance(name, str) and name):
+            out.setdefault(sid, "avsendertype ukjent" if kind == "ukjent" else kind)
+        elif kind == "ukjent" or kind.split()[-1] in name.lower():
+            out.setdefault(sid, name)  # "Elvdal kommune", never "… (kommune)"
         else:
-            out.setdefault(sid, f"{name} ({kind})" if isinstance(name, str) and name else kind)
+            out.setdefault(sid, f"{name} ({kind})")
     run.__dict__["_who_map"] = out
     return out
 
@@ -44,68 +50,50 @@ def _who(run: Run, submission_id: str) -> str:
 
 
 def overview(run: Run) -> list[Block]:
+    """Counts, respondent types and written standards, segments and buckets."""
     m = run.manifest
     n = len(run.submissions)
     camp = m.get("campaign_summary", {})
     std = m.get("standards", {}).get("submissions", {})
     blocks: list[Block] = [("h", 2, "Oversikt")]
-    text = f"Det kom inn {integer(n)} innspill"
+    text = f"Det kom inn {count(n, 'innspill')}."
     if camp.get("campaigns"):
-        text += (f", hvorav {integer(camp['campaign_copies'])} er kopier av "
-                 f"{integer(camp['campaigns'])} kampanjebrev (felles tekst med små endringer); "
-                 f"regnet én gang per kampanje er det {integer(camp['unique_submissions'])} "
-                 f"ulike innspill")
-    blocks.append(("p", text + "."))
+        text += (f" {integer(camp['campaign_copies'])} av dem er kopier av "
+                 f"{count(camp['campaigns'], 'kampanjebrev')} (felles tekst med små "
+                 f"endringer). Regnes hvert kampanjebrev som ett innspill, er det "
+                 f"{count(camp['unique_submissions'], 'innspill')}.")
+    blocks.append(("p", text))
     types = m.get("respondent_types", {})
     if types:
-        rows = [[PLURAL.get(k, k).capitalize(), integer(v), percent(v / max(n, 1))]
+        rows = [[TYPE_ROW.get(k, k.capitalize()), integer(v), percent(v / max(n, 1))]
                 for k, v in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))]
         blocks.append(("table", ["Respondenttype", "Innspill", "Andel"], rows))
     if std:
-        names = {"nb": "Bokmål", "nn": "Nynorsk", "mixed": "Blandet"}
-        rows = [[names.get(k, k), integer(v), percent(v / max(n, 1))]
+        rows = [[standard_name(k), integer(v), percent(v / max(n, 1))]
                 for k, v in sorted(std.items(), key=lambda kv: (-kv[1], kv[0]))]
         blocks.append(("table", ["Målform", "Innspill", "Andel"], rows))
     doc = run.themes_doc
     out, form = doc["outliers"], doc.get("formalia", {"n_segments": 0})
-    blocks.append(("p", f"Innspillene er delt i {integer(doc['n_segments'])} tekstbiter "
-                        f"(avsnitt). {integer(len(run.relevant_themes))} temaer samler "
-                        f"tekstbiter fra {integer(doc['n_submissions_in_themes'])} innspill; "
-                        f"{integer(out['n_segments'])} tekstbiter passet ikke i noe tema "
-                        f"(«Andre innspill»), og {integer(form['n_segments'])} var bare "
-                        f"hilsener, henvisninger og avslutninger."))
+    blocks.append(("p", f"Innspillene er delt i {count(doc['n_segments'], 'tekstbit')} "
+                        f"(avsnitt). {count(len(run.relevant_themes), 'tema')} samler "
+                        f"tekstbiter fra {count(doc['n_submissions_in_themes'], 'innspill')}; "
+                        f"{count(out['n_segments'], 'tekstbit')} passet ikke i noe tema "
+                        f"(«Andre innspill»), og {count(form['n_segments'], 'tekstbit')} "
+                        f"var bare hilsener, henvisninger og avslutninger."))
+    blocks.append(("chart", "theme_sizes", "Innspill per tema"))
+    if any(t.get("stance") for t in run.relevant_themes):
+        blocks.append(("chart", "stance", "Holdning per tema"))
+    blocks.append(("chart", "heatmap", "Respondenttype × tema (andel av temaets innspill)"))
     return blocks + overview_blocks(m)
 
 
 def theme_blocks(run: Run) -> list[Block]:
-    blocks: list[Block] = [("h", 2, "Temaer")]
-    total = int(run.themes_doc["n_submissions"])
-    for i, t in enumerate(run.relevant_themes, start=1):
-        blocks.append(("h", 3, f"{i}. {t['label']}"))
-        text = share_in_words(t["n_submissions"], total, t["respondent_types"])
-        if t["n_campaign_copies"]:
-            text += (f" ({integer(t['n_campaign_copies'])} av dem kampanjekopier; "
-                     f"{integer(t['n_submissions_unique'])} ulike)")
-        text += "."
-        if t["unstable"]:
-            text += (f" Temaet er ustabilt (stabilitet {decimal(t['stability'], 2)}): det "
-                     "endrer seg når utvalget endres, så les sitatene før det brukes.")
-        blocks.append(("p", text))
-        blocks += theme_stance_blocks(t, lambda sid: _who(run, sid))
-        if t["key_phrases"]:
-            blocks.append(("p", "Nøkkeluttrykk: " + ", ".join(
-                k["phrase"] for k in t["key_phrases"][:6]) + "."))
-        for q in t["quotes"][:N_QUOTES]:
-            blocks.append(("quote", q["text"], _who(run, q["submission_id"])))
-        subs = [s for s in t.get("subthemes", []) if s.get("n_submissions")]
-        if subs:
-            blocks.append(("p", "Undertemaer:"))
-            blocks.append(("ul", [f"{s['label']} ({integer(s['n_submissions'])} innspill)"
-                                  for s in subs]))
+    """The "Høringsinstansenes syn" section and the themes marked not relevant."""
+    blocks = syn_blocks(run, report_standard(run.manifest))
     hidden = [t for t in run.themes_doc["themes"] if not t.get("relevant", True)]
     if hidden:
         blocks.append(("h", 2, "Temaer markert som ikke relevante"))
-        blocks.append(("ul", [f"{t['label']} ({integer(t['n_submissions'])} innspill)"
+        blocks.append(("ul", [f"{t['label']} ({count(t['n_submissions'], 'innspill')})"
                               + (f": {t['not_relevant_reason']}"
                                  if t.get("not_relevant_reason") else "") for t in hidden]))
     return blocks
@@ -139,10 +127,28 @@ def comparison_blocks(run: Run) -> list[Block]:
     return blocks
 
 
+def figures_appendix(run: Run) -> list[Block]:
+    """The machine figures per theme: segments, stability, key phrases with their scores."""
+    rows = []
+    for t in run.relevant_themes:
+        phrases = "; ".join(f"{k['phrase']} ({decimal(k['score'], 2)})"
+                            for k in t["key_phrases"][:6])
+        rows.append([t["label"], integer(t["n_segments"]), integer(t["n_submissions"]),
+                     decimal(t["stability"], 2) + (" (ustabilt)" if t["unstable"] else ""),
+                     phrases])
+    return [("h", 2, "Vedlegg: maskinelle tall per tema"),
+            ("p", "Stabilitet: andelen av temaet som kommer igjen når temaene finnes på nytt "
+                  "i utvalg av dataene (under 0,6: ustabilt, les sitatene før temaet "
+                  "brukes). Tallet etter et nøkkeluttrykk er vekten det fikk i temaet."),
+            ("table", ["Tema", "Tekstbiter", "Innspill", "Stabilitet",
+                       "Nøkkeluttrykk (vekt)"], rows)]
+
+
 def appendix(run: Run) -> list[Block]:
+    """Every submission, its sender (persons unnamed), standard and themes."""
     subs = run.submission_themes()
     who = _who_map(run)
-    rows = [[sid, who.get(sid, sid), std or "", themes or "–"]
+    rows = [[sid, who.get(sid, sid), standard_name(std) if std else "", themes or "–"]
             for sid, std, themes in zip(subs["id"].tolist(), subs["standard"].tolist(),
                                         subs["themes"].tolist(), strict=True)]
     return [("h", 2, "Vedlegg: alle innspill og temaene deres"),
@@ -158,6 +164,8 @@ def report_blocks(run: Run) -> list[Block]:
               "er funnet maskinelt; les sitatene i sammenheng før de brukes i en rapport."),
     ]
     if run.edits.applied:
-        blocks.append(("p", f"Analytikerens endringer er tatt inn ({len(run.edits.applied)} "
-                            f"endringer fra {run.edits.source})."))
-    return blocks + overview(run) + theme_blocks(run) + comparison_blocks(run) + appendix(run)
+        blocks.append(("p", f"Analytikerens endringer er tatt inn "
+                            f"({count(len(run.edits.applied), 'endring')} fra "
+                            f"{run.edits.source})."))
+    return (blocks + overview(run) + theme_blocks(run) + comparison_blocks(run)
+            + figures_appendix(run) + appendix(run))

@@ -1,4 +1,5 @@
-"""``themes.xlsx``: sheets themes, segments, submissions, comparison.
+"""``themes.xlsx``: the sheets of :mod:`.sheets` (Norwegian headers, number formats,
+filters).
 
 Submission text is untrusted: a cell whose text starts with ``=``, ``+``, ``-``, ``@``, a
 tab or a carriage return gets a leading apostrophe so Excel and LibreOffice show it as text
@@ -20,13 +21,11 @@ from ..io import atomic_write
 from ..privacy.safetext import strip_bidi
 from ..themes.outputs import neutralise
 from .run import Run
+from .sheets import sheets
 from .xlsx import NOT_XML, Workbook
 
 MAX_CELL = 32_767
 CUT = " … [forkortet: se segments.parquet]"
-SEGMENT_COLUMNS = ["id", "submission_id", "bucket", "theme_id", "subtheme_id", "theme_label",
-                   "theme_similarity", "standard", "part", "question", "heading", "page",
-                   "start", "end", "text"]
 
 
 def _safe(value: Any) -> Any:
@@ -34,19 +33,6 @@ def _safe(value: Any) -> Any:
     if isinstance(value, str):
         return neutralise(strip_bidi(NOT_XML.sub("", value)))
     return value
-
-
-def sheets(run: Run) -> dict[str, pd.DataFrame]:
-    seg = run.segments[[c for c in SEGMENT_COLUMNS if c in run.segments]]
-    subs = run.submission_themes().merge(
-        run.submissions[["id", "key_phrases"]] if "key_phrases" in run.submissions else
-        run.submissions[["id"]], on="id", how="left")
-    comparison = run.comparison
-    if comparison is None:
-        comparison = pd.DataFrame({"note": ["Ingen oppsummering ble sammenlignet i denne "
-                                            "kjøringen (bruk --summary eller innonlp compare)."]})
-    return {"themes": run.themes, "segments": seg, "submissions": subs,
-            "comparison": comparison}
 
 
 def _cell(value: Any) -> Any:
@@ -101,12 +87,13 @@ def write_book(run: Run, fh: Any) -> None:
     """The workbook (see :mod:`.xlsx`) into the binary file ``fh``, streamed: text that
     starts like a formula is neutralised as well, for whoever edits the cell later."""
     with Workbook(fh) as book:
-        for name, frame in sheets(run).items():
+        for name, (frame, formats) in sheets(run).items():
             header = [_safe(str(c)) for c in frame.columns]
             columns = [_Cells(frame.iloc[:, j]) for j in range(frame.shape[1])]
-            widths = [min(max(len(h), *(len(str(v)) for v in col[:200] if v is not None), 8),
-                          60) for h, col in zip(header, columns, strict=True)]
-            book.add_sheet(name, header, columns, widths)
+            widths = [min(max(len(h) + 3, *(len(str(v)) for v in col[:200] if v is not None),
+                              8), 60) for h, col in zip(header, columns, strict=True)]
+            book.add_sheet(name, header, columns, widths,
+                           [formats.get(str(c)) for c in frame.columns])
 
 
 def write_xlsx(run: Run, path: str | Path) -> Path:

@@ -2,11 +2,13 @@
 
 Theme sizes, a respondent type × theme heat map, a 2-D map of the segments coloured by
 theme, stability per theme (all inline SVG from :mod:`.charts`), the comparison with a human
-summary, and a searchable table of quotes. Every piece of submission text is escaped; a
+summary, the "Høringsinstansenes syn" draft, the "Andre innspill" segments to read by hand
+and a search over every segment. Every piece of submission text is escaped; a
 Content-Security-Policy forbids loading anything from outside the file, so even a payload
-that slipped through could not fetch or send anything. A small inline script filters the
-quote table and, once the page has laid out, counts the charts that drew (non-empty
-bounding boxes) into ``<body data-charts-drawn>`` for the headless-browser check.
+that slipped through could not fetch or send anything. A small inline script searches
+every segment (data inline, results written as text) and, once the page has laid out,
+counts the charts that drew (non-empty bounding boxes) into ``<body data-charts-drawn>``
+for the headless-browser check.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from ..compare.report import gap_text
 from ..privacy.safetext import strip_bidi
 from .charts import heatmap_svg, legend_html, segment_map_svg, stability_svg, theme_sizes_svg
 from .content import _who
-from .norsk import date, integer, percent, share_in_words
+from .html_parts import SEARCH_SCRIPT, blocks_html, other_segments, search_data, search_html
+from .norsk import date, integer, percent, share_in_words, share_percent
+from .phrases import report_standard, shown_phrases
 from .run import Run
+from .syn import syn_blocks
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
        "img-src data:")
@@ -32,15 +37,11 @@ solid #ddd}table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{bord
 inline-block;width:.8rem;height:.8rem;margin-right:.3rem;border-radius:50%}.unstable{color:
 #b00}input[type=search]{width:100%;padding:.5rem;font-size:1rem;margin:.5rem 0}
 .figures{display:flex;gap:2rem;flex-wrap:wrap}.figures div{font-size:1.6rem}.figures span{
-display:block;font-size:.8rem;color:#666}"""
+display:block;font-size:.8rem;color:#666}blockquote{margin:.4rem 0 .4rem 1.2rem;color:#333;
+border-left:3px solid #ccc;padding-left:.7rem}cite{color:#555;font-style:normal}
+ul.other li{margin:.3rem 0}#hitnote{color:#555;font-size:.9rem}"""
 SCRIPT = """
-(function(){
-  var box=document.getElementById('q');
-  box.addEventListener('input',function(){
-    var q=box.value.toLowerCase();
-    document.querySelectorAll('#quotes tbody tr').forEach(function(tr){
-      tr.style.display=tr.textContent.toLowerCase().indexOf(q)>=0?'':'none';});
-  });
+(function(){__SEARCH__
   window.addEventListener('load',function(){
     var drawn=0;
     document.querySelectorAll('svg.chart').forEach(function(svg){
@@ -81,27 +82,15 @@ def _comparison(run: Run) -> str:
             f"</table>" + (f"<p>Ikke nevnt:</p><ul>{omitted}</ul>" if omitted else ""))
 
 
-def _quotes(run: Run) -> str:
-    rows = []
-    for t in run.relevant_themes:
-        for q in t["quotes"]:
-            rows.append(f"<tr><td>{_e(t['id'])} {_e(t['label'])}</td><td>{_e(q['text'])}</td>"
-                        f"<td>{_e(_who(run, q['submission_id']))}</td>"
-                        f"<td>{_e(q['submission_id'])}</td></tr>")
-    return ('<input id="q" type="search" placeholder="Søk i sitatene …" '
-            'aria-label="Søk i sitatene"><table id="quotes"><thead><tr><th>Tema</th>'
-            '<th>Sitat</th><th>Hvem</th><th>Innspill</th></tr></thead><tbody>'
-            + "".join(rows) + "</tbody></table>")
-
-
 def _themes_list(run: Run) -> str:
     total = int(run.themes_doc["n_submissions"])
+    std = report_standard(run.manifest)
     items = []
     for t in run.relevant_themes:
         flag = (' <span class="unstable">(ustabilt)</span>' if t["unstable"] else "")
         items.append(f"<li><b>{_e(t['label'])}</b>{flag}: "
                      f"{_e(share_in_words(t['n_submissions'], total, t['respondent_types']))}."
-                     f" <i>{_e(', '.join(k['phrase'] for k in t['key_phrases'][:5]))}</i></li>")
+                     f" <i>{_e(', '.join(shown_phrases(t, std, 5)))}</i></li>")
     return "<ol>" + "".join(items) + "</ol>"
 
 
@@ -110,8 +99,12 @@ def to_html(run: Run) -> str:
     created = run.manifest.get("created", "")
     figures = (f"<div>{integer(len(run.submissions))}<span>innspill</span></div>"
                f"<div>{integer(len(run.relevant_themes))}<span>temaer</span></div>"
-               f"<div>{percent(doc['outliers']['share_of_segments'])}<span>andre innspill "
-               f"(tekstbiter)</span></div>")
+               f"<div>{share_percent(doc['outliers']['n_segments'], doc['n_segments'])}"
+               f"<span>andre innspill (tekstbiter)</span></div>")
+    who = (lambda sid: _who(run, sid))  # noqa: E731
+    script = SCRIPT.replace("__SEARCH__", SEARCH_SCRIPT.replace("__DATA__",
+                                                                search_data(run, who)))
+    syn = blocks_html(syn_blocks(run, report_standard(run.manifest)))
     return f"""<!DOCTYPE html>
 <html lang="nb"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
@@ -123,13 +116,16 @@ def to_html(run: Run) -> str:
 Alt er funnet maskinelt; les sitatene i sammenheng.</p>
 <div class="figures">{figures}</div>
 <h2>Temaer etter størrelse</h2>{theme_sizes_svg(run)}{_themes_list(run)}
-<h2>Respondenttype × tema</h2>{heatmap_svg(run)}
+<h2>Respondenttype × tema</h2><p>Hver kolonne er et tema; fargen er andelen av temaets
+innspill som kommer fra respondenttypen, tallet er antall innspill.</p>{heatmap_svg(run)}
 <h2>Kart over tekstbitene</h2><p>Hver prikk er en tekstbit; nære prikker bruker like ord.
 </p>{segment_map_svg(run)}<p>{legend_html(run)}</p>
 <h2>Stabilitet</h2><p>Andel av temaet som kommer igjen når temaene finnes på nytt i
 utvalg av dataene; under 0,6 regnes temaet som ustabilt.</p>{stability_svg(run)}
 <h2>Sammenligning med oppsummeringen</h2>{_comparison(run)}
-<h2>Sitater</h2>{_quotes(run)}
-<script>{SCRIPT}</script>
+{syn}
+<h2>Andre innspill</h2>{other_segments(run, who)}
+<h2>Søk i alle tekstbiter</h2>{search_html()}
+<script>{script}</script>
 </body></html>
 """

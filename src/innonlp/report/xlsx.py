@@ -5,7 +5,9 @@ The general libraries spend about 15 µs a cell; a run's segment sheet has milli
 This writer streams each sheet's XML straight into the zip archive, a block of rows at a
 time: strings as inline strings (never formulas, never links), numbers as numbers, a bold
 header row that stays in view (frozen pane) and column widths. Memory stays flat however
-many rows there are. Readers: Excel, LibreOffice, openpyxl, pandas.
+many rows there are. A column can carry a number format (``"int"``, ``"pct"``, ``"dec"``);
+every sheet gets an autofilter over its header row. Readers: Excel, LibreOffice, openpyxl,
+pandas.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ def xml_text(value: str) -> str:
 
 
 _EMPTY = "<c/>"
+# cell styles (cellXfs index): 0 plain, 1 bold header, then the number formats
+STYLE = {"int": 2, "pct": 3, "dec": 4}
 
 
 def _text(value: str) -> str:
@@ -75,14 +79,23 @@ def _sheet_head(widths: Sequence[float]) -> str:
             + (f"<cols>{cols}</cols>" if cols else "") + "<sheetData>")
 
 
+def _styled(frags: list[str], style: int | None) -> list[str]:
+    if style is None:
+        return frags
+    tag = f'<c s="{style}"><v>'
+    return [f.replace("<c><v>", tag, 1) for f in frags]
+
+
 def write_sheet(zf: zipfile.ZipFile, path: str, header: Sequence[str],
-                columns: Sequence[Sequence[Any]], widths: Sequence[float]) -> int:
+                columns: Sequence[Sequence[Any]], widths: Sequence[float],
+                formats: Sequence[str | None] | None = None) -> int:
     """One worksheet into ``zf`` at ``path`` from its columns (sequences that can be
     sliced: only a block of rows at a time is read and turned into XML); returns the number
     of data rows written (at most Excel's limit; a last row then says how many more there
     were)."""
     n = len(columns[0]) if columns else 0
     keep = min(n, MAX_ROWS - 2)
+    styles = [STYLE.get(f) if f else None for f in (formats or [None] * len(columns))]
     with zf.open(path, "w", force_zip64=True) as raw:
         out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         out.write(_sheet_head(widths))
@@ -91,14 +104,23 @@ def write_sheet(zf: zipfile.ZipFile, path: str, header: Sequence[str],
         for a in range(0, keep, ROW_BLOCK):
             b = min(a + ROW_BLOCK, keep)
             out.write("".join("<row>" + "".join(r) + "</row>"
-                              for r in zip(*(cells(col[a:b]) for col in columns),
+                              for r in zip(*(_styled(cells(col[a:b]), style)
+                                             for col, style in zip(columns, styles,
+                                                                   strict=True)),
                                            strict=True)))
         if n > keep:
             out.write(f"<row>{_text(f'… {n - keep} rader til: se segments.parquet')}</row>")
-        out.write("</sheetData></worksheet>")
+        out.write(f'</sheetData><autoFilter ref="{filter_ref(len(header), keep)}"/>'
+                  "</worksheet>")
         out.flush()
         out.detach()
     return keep
+
+
+def filter_ref(n_cols: int, n_rows: int, absolute: bool = False) -> str:
+    """The autofilter's range: the header row and ``n_rows`` rows under it."""
+    d = "$" if absolute else ""
+    return f"{d}A{d}1:{d}{_col(max(n_cols, 1) - 1)}{d}{n_rows + 1}"
 
 
 class Workbook:
@@ -107,12 +129,16 @@ class Workbook:
     def __init__(self, fh: Any, compresslevel: int = 1):
         self.zf = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel)
         self.names: list[str] = []
+        self.filters: list[str] = []
 
     def add_sheet(self, name: str, header: Sequence[str], columns: Sequence[Sequence[Any]],
-                  widths: Sequence[float]) -> int:
+                  widths: Sequence[float], formats: Sequence[str | None] | None = None
+                  ) -> int:
         self.names.append(name[:31])
-        return write_sheet(self.zf, f"xl/worksheets/sheet{len(self.names)}.xml", header,
-                           columns, widths)
+        kept = write_sheet(self.zf, f"xl/worksheets/sheet{len(self.names)}.xml", header,
+                           columns, widths, formats)
+        self.filters.append(filter_ref(len(header), kept, absolute=True))
+        return kept
 
     def close(self) -> None:
         n = len(self.names)
@@ -135,7 +161,12 @@ class Workbook:
             f'{head}<workbook xmlns="{_NS}" xmlns:r="{_REL}"><sheets>'
             + "".join(f'<sheet name="{xml_text(s)}" sheetId="{i}" r:id="rId{i}"/>'
                       for i, s in enumerate(self.names, start=1))
-            + "</sheets></workbook>"))
+            + "</sheets><definedNames>"
+            + "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" '
+                      f"hidden=\"1\">'{xml_text(s)}'!{ref}</definedName>"
+                      for i, (s, ref) in enumerate(zip(self.names, self.filters,
+                                                       strict=True)))
+            + "</definedNames></workbook>"))
         self.zf.writestr("xl/_rels/workbook.xml.rels", (
             f'{head}<Relationships xmlns="{_PKG}">'
             + "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" '
@@ -144,15 +175,19 @@ class Workbook:
             "</Relationships>"))
         self.zf.writestr("xl/styles.xml", (
             f'{head}<styleSheet xmlns="{_NS}">'
+            '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>'
             '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
             '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
             '<fills count="2"><fill><patternFill patternType="none"/></fill>'
             '<fill><patternFill patternType="gray125"/></fill></fills>'
             '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border>'
             '</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" '
-            'borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" '
+            'borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" '
             'fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" '
-            'borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+            'borderId="0" xfId="0" applyFont="1"/><xf numFmtId="1" fontId="0" fillId="0" '
+            'borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" '
+            'fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="2" '
+            'fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
             '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
             "</cellStyles></styleSheet>"))
         self.zf.close()
