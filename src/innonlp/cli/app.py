@@ -248,6 +248,30 @@ def evaluate_ner_cmd(
     typer.echo(json.dumps(evaluate_ner(file, nlp, standard, split), ensure_ascii=False))
 
 
+@evaluate_app.command("codebook")
+def evaluate_codebook_cmd(
+    file: Annotated[Path, typer.Argument(help="JSONL file (.jsonl or .jsonl.gz), one labelled "
+                                         "document a line.")],
+    codebook: Annotated[Path, typer.Option(help="The codebook (.toml, or a .docx/.pdf/.md/"
+                                           ".txt document); seed labels are gold labels.")],
+    text_field: Annotated[str, typer.Option(help="Field with the text.")] = "text",
+    label_field: Annotated[str, typer.Option(
+        help="Field with the gold label (a list: several).")] = "label",
+    nlp: NlpOpt = "auto",
+    max_words: Annotated[int, typer.Option(help="Words kept from each document.")] = 1500,
+) -> None:
+    """Seeds against gold labels: per-seed precision/recall/F1, micro_f1, macro_f1,
+    unassigned_share and the TF-IDF nearest-seed baseline."""
+    import json
+
+    from ..codebook.evaluate import evaluate_codebook
+
+    if max_words < 1:
+        raise ConfigError(f"--max-words must be positive. Got {max_words} instead.")
+    typer.echo(json.dumps(evaluate_codebook(file, codebook, text_field, label_field, nlp,
+                                            max_words), ensure_ascii=False))
+
+
 @evaluate_app.command("stance")
 def evaluate_stance_cmd(
     file: Annotated[Path, typer.Argument(help="JSONL file (.jsonl or .jsonl.gz), one labelled "
