@@ -259,6 +259,8 @@ def evaluate_codebook_cmd(
         help="Field with the gold label (a list: several).")] = "label",
     nlp: NlpOpt = "auto",
     max_words: Annotated[int, typer.Option(help="Words kept from each document.")] = 1500,
+    min_similarity: Annotated[float, typer.Option(
+        help="The cosine a seed must reach (one-line seeds over long texts: lower).")] = 0.12,
 ) -> None:
     """Seeds against gold labels: per-seed precision/recall/F1, micro_f1, macro_f1,
     unassigned_share and the TF-IDF nearest-seed baseline."""
@@ -268,8 +270,11 @@ def evaluate_codebook_cmd(
 
     if max_words < 1:
         raise ConfigError(f"--max-words must be positive. Got {max_words} instead.")
+    from ..codebook.match import MatchParams
+
     typer.echo(json.dumps(evaluate_codebook(file, codebook, text_field, label_field, nlp,
-                                            max_words), ensure_ascii=False))
+                                            max_words, MatchParams(min_similarity)),
+                          ensure_ascii=False))
 
 
 @evaluate_app.command("stance")
