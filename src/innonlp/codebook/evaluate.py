@@ -23,7 +23,7 @@ from .model import Codebook, read_codebook
 
 def analyse_docs(layer: NorwegianNLP, texts: Sequence[str]) -> list[list[str]]:
     """The shared features of ``texts`` (written standard detected per text)."""
-    stds = [d.label if d.label in ("nb", "nn") else "nb" for d in detect_standards(texts)]
+    stds = [d.label if d.label in ("nb", "nn") else "nb" for d in detect_standards(list(texts))]
     strings = StringTable()
     items = ((t, s, (i, s)) for i, (t, s) in enumerate(zip(texts, stds, strict=True)))
     out: list[list[str]] = [[] for _ in texts]
@@ -43,7 +43,7 @@ def read_jsonl(path: str | Path, text_field: str, label_field: str, max_words: i
     p = Path(path)
     opener = gzip.open if p.suffix == ".gz" else open
     texts, gold = [], []
-    with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+    with opener(p, "rt", encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
