@@ -2,9 +2,10 @@
 report and in notebooks (``IPython.display.SVG(theme_sizes_svg(run))``).
 
 Hand-written rather than matplotlib's SVG (Word's PNGs are matplotlib, :mod:`.plots`):
-measured on the demo, matplotlib's segment map is several times larger and slower to
-draw, its text becomes paths or unclassed glyphs (no ``.bar/.cell/.dot`` marks for the
-headless-browser check), and the hand-written one escapes every label itself.
+measured for a segment map of 5,000 points (``MAX_POINTS``), the hand-written SVG takes
+48 ms and 550 kB, matplotlib's 950 ms and 800 kB (first figure, font setup included); its
+marks carry no ``.bar/.cell/.dot`` classes for the headless-browser check; and the
+hand-written one escapes every label itself.
 
 Every piece of text drawn (labels come from submissions) is escaped.
 """

@@ -12,9 +12,11 @@ from typing import Any
 from ..privacy.safetext import strip_bidi
 
 Block = tuple[Any, ...]
-TEXT_WIDTH_CM = 16.0  # A4 (21 cm) less 2.5 cm margins
+TEXT_WIDTH_CM = 17.0  # A4 (21 cm) less 2 cm margins
 NUMBER = re.compile(r"^[\d\u00a0 ,.%–-]+( ?%)?$")
-CM_PER_CHAR = 0.2  # 10 pt Calibri, about
+TABLE_PT = 10  # tables in 10 pt
+CM_PER_CHAR = 0.225  # 10 pt Calibri/Carlito, bold, about (measured in LibreOffice)
+CELL_PADDING_CM = 0.45  # the cell's left and right margins and a little air
 
 
 def _clean(text: Any) -> str:
@@ -31,17 +33,24 @@ def is_number(text: Any) -> bool:
 def column_widths(header: list[Any], rows: list[list[Any]], total: float = TEXT_WIDTH_CM
                   ) -> list[float]:
     """Widths in cm: each column at least its longest word (no word split across lines),
-    the rest shared by how much text the column holds; at most ``total`` unless the longest
-    words need more."""
+    the rest shared by how much text the column holds; at most ``total`` (when the longest
+    words need more, as file ids can, the widest column wraps first)."""
     sample = [header] + rows[:300]
     longest = [max(len(w) for r in sample for w in (str(r[j]).split() or [""]))
                for j in range(len(header))]
     longest = [max(n, len(str(h).split()[0]) if str(h).split() else 1)
                for n, h in zip(longest, header, strict=True)]
-    need = [CM_PER_CHAR * n + 0.3 for n in longest]
+    need = [CM_PER_CHAR * n + CELL_PADDING_CM for n in longest]
+    if sum(need) > total:  # a word too long for the page (a file id): that column wraps
+        j = need.index(max(need))
+        need[j] = max(total - (sum(need) - need[j]), 0.2 * total)
+    if sum(need) > total:  # still too wide: every column shrinks, the table stays on it
+        need = [n * total / sum(need) for n in need]
     mean = [sum(len(str(r[j])) for r in sample) / len(sample) for j in range(len(header))]
     spare = max(total - sum(need), 0.0)
     weight = [max(m - n, 0.0) for m, n in zip(mean, longest, strict=True)]
+    if not sum(weight):  # short cells only: a little air for each column, not the page
+        weight, spare = need, min(spare, 0.25 * sum(need))
     wsum = sum(weight) or 1.0
     return [n + spare * w / wsum for n, w in zip(need, weight, strict=True)]
 
@@ -70,7 +79,7 @@ def _page(doc: Any) -> None:
 
     for s in doc.sections:
         s.page_width, s.page_height = Cm(21.0), Cm(29.7)
-        s.left_margin = s.right_margin = Cm(2.5)
+        s.left_margin = s.right_margin = Cm(2.0)
         s.top_margin = s.bottom_margin = Cm(2.5)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Caption"):
         doc.styles[name].paragraph_format.keep_with_next = True
@@ -150,6 +159,7 @@ def to_docx(blocks: list[Block], charts: dict[str, bytes] | None = None,
     style.font.size = Pt(11)
     _page(d)
     _set_lang(d, lang)
+    d.styles["Table Grid"].font.size = Pt(TABLE_PT)
     charts = charts or {}
     for b in blocks:
         kind = b[0]
