@@ -146,7 +146,8 @@ def test_rerun_with_edits_carries_them_over(base: Path, tmp_path: Path) -> None:
     assert edits["applied"] >= 3
     reasons = [e["reason"] for e in edits["not_applied"]]
     assert any("T99" in r or "matches no theme" in r for r in reasons)
-    carried = (new / "edits.toml").read_text(encoding="utf-8")
+    assert not (new / "edits.toml").exists()  # the analyst's file is theirs alone
+    carried = (new / "edits.translated.toml").read_text(encoding="utf-8")
     assert "Finansiering" in carried and "T99" not in carried
     renamed = load_run(new)
     assert "Finansiering" in [t["label"] for t in renamed.themes_doc["themes"]]

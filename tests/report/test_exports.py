@@ -13,6 +13,7 @@ import pytest
 
 from innonlp import load_run
 from innonlp.config import load_config
+from innonlp.errors import InputError
 from innonlp.report.build import write_reports
 from innonlp.report.html import to_html
 from innonlp.run.pipeline import analyze
@@ -152,7 +153,7 @@ def test_load_run_views(run_dir: Path) -> None:
     assert run.comparison is not None and len(run.comparison) == 8
     assert {"theme_ids", "key_phrases"} <= set(run.submissions.columns)
     assert len(run.quotes(run.themes["id"].iloc[0])) >= 1
-    with pytest.raises(Exception, match="not a finished innonlp run"):
+    with pytest.raises(InputError, match="is not a folder"):
         load_run(run_dir / "nowhere")
 
 

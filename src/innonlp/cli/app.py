@@ -120,13 +120,14 @@ def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: 
          verbose: bool, summary: Path | None, stages: tuple[str, ...],
          nlp: str = "auto", themes: ThemeParams | None = None,
          edits: Path | None = None, cache: Path | None = None, jobs: int = 1,
-         engine: str = "local", scheduler: str | None = None) -> RunResult:
+         engine: str = "local", scheduler: str | None = None,
+         ignore_edits: bool = False) -> RunResult:
     rep = Reporter(quiet=quiet, verbose=verbose)
     with rep.progress("Reading inputs") as tick:
         result = analyze(inputs, out, config=cfg, strict=strict, summary=summary,
                          progress=tick, stages=stages, nlp=nlp, log=rep.info, themes=themes,
                          edits=edits, stage=rep.stage, cache=cache, jobs=jobs,
-                         engine=engine, scheduler=scheduler)
+                         engine=engine, scheduler=scheduler, ignore_edits=ignore_edits)
     rep.summary(result)
     return result
 
@@ -376,6 +377,9 @@ def analyze_cmd(
     edits: Annotated[Path | None, typer.Option(
         "--edits", help="Analyst edits (edits.toml) to carry over, e.g. from an earlier "
                         "run of the same consultation.")] = None,
+    ignore_edits: Annotated[bool, typer.Option(
+        "--ignore-edits", help="Do not apply the run folder's edits.toml (the run says "
+                               "so).")] = False,
     config: ConfigOpt = None,
     text_column: TextColOpt = None,
     id_column: IdColOpt = None,
@@ -420,7 +424,7 @@ def analyze_cmd(
     params = _theme_params(themes, min_theme_size, max_themes, seed)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp,
                    params, edits, _cache_path(cache, no_cache, out), _jobs(jobs), engine,
-                   scheduler))
+                   scheduler, ignore_edits))
 
 
 @app.command("compare")
@@ -437,7 +441,13 @@ def compare_cmd(
 
     if not summary.is_file():
         raise ConfigError(f"Summary file {str(summary)!r} does not exist.")
+    from ..report.edited_exports import compare_with_edits
+
     doc = compare_run(run_dir, summary, nlp=nlp)
+    edited = compare_with_edits(run_dir)
+    if edited is not None and not quiet:
+        typer.echo(f"Edits from {edited['source']} applied to the comparison "
+                   f"({edited['applied']}); the machine's is comparison.machine.json.")
     if not quiet:
         f = doc["figures"]
         typer.echo(f"{doc['summary']['n_themes']} themes in the summary, theme recall "
@@ -467,6 +477,8 @@ def report_cmd(
             typer.echo(f"Edits applied: {record['edits']['applied']}")
             for e in record["edits"]["not_applied"]:
                 typer.echo(f"Edit not applied ({e['kind']}): {e['reason']}")
+            for w in record["edits"].get("warnings", []):
+                typer.echo(f"Warning: {w}")
 
 
 @app.command("demo")

@@ -10,6 +10,7 @@ from typing import Any
 from ..io import atomic_write, write_json, write_text
 from ..parallel import SERIAL, Executor
 from .content import report_blocks
+from .edited_exports import write_edited_exports
 from .excel import write_xlsx
 from .html import to_html
 from .phrases import report_standard
@@ -45,12 +46,15 @@ def write_reports(run: Run, out: Path | None = None, executor: Executor = SERIAL
     write_text(target / "report.md", markdown)
     _write_bytes(target / "report.docx", docx)
     write_text(target / "report.html", html)
-    record: dict[str, Any] = {"files": list(EXPORTS), "edits": None}
+    record: dict[str, Any] = {"files": list(EXPORTS) + write_edited_exports(run, target),
+                              "edits": None}
     if run.edits.source is not None:
         write_json(target / "edits_applied.json", run.edits.as_dict())
         record["files"].append("edits_applied.json")
         record["edits"] = {"applied": len(run.edits.applied),
-                           "not_applied": run.edits.not_applied}
+                           "not_applied": run.edits.not_applied,
+                           "warnings": run.edits.warnings, "source": run.edits.source,
+                           "translated_file": run.edits.translated_file}
     return record
 
 
