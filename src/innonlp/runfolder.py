@@ -37,7 +37,8 @@ PRIVATE = ".innonlp"  # innonlp's own folder in a run folder: the lock and the c
 LOCK = f"{PRIVATE}/lock"
 # files a run writes (edits.toml is the analyst's and stays)
 OUTPUTS = (RUN_INFO, SUBMISSIONS, SEGMENTS, THEMES_JSON, THEMES_CSV, COMPARISON_JSON,
-           COMPARISON_MD, *REPORTS, EDITS_APPLIED)
+           COMPARISON_MD, *REPORTS, EDITS_APPLIED, "edits.translated.toml",
+           "edits.example.toml", "comparison.machine.json")
 RUN_MARKERS = (MANIFEST, RUN_INFO)
 
 

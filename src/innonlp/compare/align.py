@@ -17,7 +17,7 @@ theme is the vector of its heading and body; a human sentence is its own vector.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -50,6 +50,8 @@ class Alignment:
     similarity: np.ndarray                  # human × machine cosine
     one_to_one: list[tuple[int, int]]
     evidence: list[list[dict[str, Any]]]    # per human theme: per sentence
+    support: list[list[int]]                # per human theme: the segment rows matching it
+    frame_submissions: list[Any] = field(default_factory=list)  # submission id per row
 
 
 def align(sections: Sequence[SummarySection], section_analyses: Sequence[SegmentAnalysis],
@@ -82,6 +84,7 @@ def align(sections: Sequence[SummarySection], section_analyses: Sequence[Segment
         pairs = [(int(r), int(c)) for r, c in zip(rows, cols, strict=True)
                  if S[r, c] >= params.match_threshold]
     evidence: list[list[dict[str, Any]]] = []
+    support: list[list[int]] = []
     for sec, sents in zip(sections, sentence_analyses, strict=True):
         spans = split_sentences(sec.text) or [(0, len(sec.text))]
         items: list[dict[str, Any]] = []
@@ -93,6 +96,9 @@ def align(sections: Sequence[SummarySection], section_analyses: Sequence[Segment
             sims = (V @ X.T).toarray() * np.minimum(1.0, shared / 2)
         else:
             sims = np.zeros((len(sents), len(frame)))
+        # a segment supports the human theme when one of its sentences matches it
+        best_rows = sims.max(0) if len(sims) else np.zeros(len(frame))
+        support.append([int(i) for i in np.flatnonzero(best_rows >= params.weak_below)])
         for (s, e), row in zip(spans, sims, strict=True):
             order = np.argsort(-row, kind="stable")[:params.n_evidence]
             best = float(row[order[0]]) if len(order) else 0.0
@@ -107,4 +113,4 @@ def align(sections: Sequence[SummarySection], section_analyses: Sequence[Segment
                               "similarity": round(float(row[i]), 4)}
                              for i in order if row[i] > 0]})
         evidence.append(items)
-    return Alignment(list(sections), list(theme_ids), S, pairs, evidence)
+    return Alignment(list(sections), list(theme_ids), S, pairs, evidence, support)

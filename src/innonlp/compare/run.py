@@ -25,6 +25,7 @@ from ..nlp.loader import NorwegianNLP
 from ..nlp.standard import detect_standards
 from ..runfolder import RunFolder
 from .align import Alignment, CompareParams, align
+from .quantity import quantity_mismatches
 from .report import comparison_markdown
 from .rouge import cut_words, rouge, tokenize
 from .summary import SummarySection, read_summary
@@ -89,6 +90,7 @@ def compare_with_summary(summary_path: str | Path, themes_doc: dict[str, Any],
         pos += len(ts)
     themes = themes_doc["themes"]
     al = align(human, sec_an, sent_an, frame, seg_an, [t["id"] for t in themes], p)
+    al.frame_submissions = frame["submission_id"].tolist()
     doc = _document(path, sections, human, themes, themes_doc, al, p)
     ref_text = " ".join(s.full_text for s in human)
     n_words = len(ref_text.split())
@@ -116,7 +118,9 @@ def _document(path: Path, sections: list[SummarySection], human: list[SummarySec
                           if S[i, j] >= p.match_threshold), key=lambda x: -x[1])
         for j, _ in matches:
             covered_by[j].append(sec.id)
-        subs = sorted({sid for j, _ in matches for sid in themes[j]["submission_ids"]})
+        # support: the submissions whose own segments match this human theme (not the
+        # size of the machine themes it matches)
+        subs = sorted({str(al.frame_submissions[r]) for r in al.support[i]})
         quotes = [q for j, _ in matches[:2] for q in themes[j]["quotes"][:2]]
         best = int(S[i].argmax()) if S.shape[1] else None
         human_out.append({
@@ -127,7 +131,7 @@ def _document(path: Path, sections: list[SummarySection], human: list[SummarySec
             "best_match": None if best is None else {
                 "theme_id": themes[best]["id"], "similarity": round(float(S[i, best]), 4)},
             "one_to_one": themes[one[i]]["id"] if i in one else None,
-            "n_submissions": len(subs),
+            "n_submissions": len(subs), "submission_ids": subs,
             "quotes": [{k: q[k] for k in ("text", "submission_id", "segment_id", "start",
                                           "end", "submitter") if k in q} for q in quotes],
             "sentences": al.evidence[i],
@@ -137,6 +141,7 @@ def _document(path: Path, sections: list[SummarySection], human: list[SummarySec
     machine_out = [{"theme_id": t["id"], "label": t["label"], "n_submissions": t["n_submissions"],
                     "share_of_submissions": t["share_of_submissions"],
                     "covered": bool(covered_by[j]), "covered_by": covered_by[j],
+                    "shared": len(covered_by[j]) > 1,
                     "one_to_one": next((human[i].id for i, jj in one.items() if jj == j), None)}
                    for j, t in enumerate(themes)]
     in_themes = {s for t in themes for s in t["submission_ids"]}
@@ -162,6 +167,10 @@ def _document(path: Path, sections: list[SummarySection], human: list[SummarySec
             "omitted_themes": [{k: m[k] for k in ("theme_id", "label", "n_submissions",
                                                   "share_of_submissions")} for m in omitted],
             "weak_sentences": weak,
+            "shared_themes": [{"theme_id": m["theme_id"], "label": m["label"],
+                               "human_themes": m["covered_by"]}
+                              for m in machine_out if m["shared"]],
+            "quantity_mismatches": quantity_mismatches(human_out, n_sub),
         },
         "human_themes": human_out,
         "framing": [{"id": s.id, "text": s.text} for s in sections if s.kind == "framing"],

@@ -46,6 +46,9 @@ from ..errors import ConfigError
 
 KINDS = ("move", "promote", "merge", "rename", "not_relevant")
 MATCH_AT_LEAST = 0.3
+KEYS = {"move": {"segment", "theme"}, "promote": {"subtheme", "label"},
+        "merge": {"themes", "label"}, "rename": {"theme", "label"},
+        "not_relevant": {"theme", "reason"}}
 
 
 @dataclass
@@ -54,10 +57,13 @@ class EditResult:
     applied: list[dict[str, Any]] = field(default_factory=list)
     not_applied: list[dict[str, Any]] = field(default_factory=list)
     translated: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    translated_file: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.source, "applied": self.applied,
-                "not_applied": self.not_applied, "translated": self.translated}
+                "not_applied": self.not_applied, "translated": self.translated,
+                "warnings": self.warnings, "translated_file": self.translated_file}
 
 
 def read_edits(path: str | Path) -> dict[str, Any]:
@@ -75,7 +81,29 @@ def read_edits(path: str | Path) -> dict[str, Any]:
     for kind in KINDS:
         if not isinstance(data.get(kind, []), list):
             raise ConfigError(f"Edits file {p.name}: use [[{kind}]] (an array of tables).")
+        for i, edit in enumerate(data.get(kind, []), start=1):
+            _check_edit(p.name, kind, i, edit)
     return data
+
+
+def _check_edit(name: str, kind: str, i: int, edit: Any) -> None:
+    """Unknown keys are named; a merge needs two or more different themes."""
+    where = f"Edits file {name}, [[{kind}]] number {i}"
+    if not isinstance(edit, dict):
+        raise ConfigError(f"{where}: use [[{kind}]] (an array of tables).")
+    unknown = sorted(set(edit) - KEYS[kind])
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; known: "
+                          f"{', '.join(sorted(KEYS[kind]))}.")
+    if kind == "merge":
+        ids = edit.get("themes")
+        if not isinstance(ids, list) or not all(isinstance(t, str) for t in ids):
+            raise ConfigError(f"{where}: themes must be a list of theme ids.")
+        if len(set(ids)) != len(ids):
+            raise ConfigError(f"{where}: a theme cannot be merged with itself "
+                              f"({', '.join(ids)}).")
+        if len(ids) < 2:
+            raise ConfigError(f"{where}: a merge needs two or more themes.")
 
 
 def _theme_keys(theme: dict[str, Any]) -> tuple[set[str], set[str]]:
@@ -183,14 +211,19 @@ def apply_edits(doc: dict[str, Any], segments: pd.DataFrame, submissions: pd.Dat
         res.applied.append({"kind": "promote", **edit, "new_theme": new_id})
     for edit in edits.get("merge", []):
         ids = [tid(t) for t in edit.get("themes", [])]
-        if len(ids) < 2 or any(t not in themes for t in ids):
-            fail("merge", edit, "merge needs two or more themes of this run")
+        missing = [str(t) for t, i in zip(edit.get("themes", []), ids, strict=True)
+                   if i not in themes]
+        if len(ids) < 2 or missing or len(set(ids)) != len(ids):
+            fail("merge", edit, f"merge names theme(s) {', '.join(missing)} that are not in "
+                 "this run" if missing else "merge needs two or more different themes")
             continue
         keep, rest = themes[ids[0]], [themes[t] for t in ids[1:]]
         for other in rest:
+            keep.setdefault("merged_from", [keep["id"]])
             keep["subthemes"].append({k: other[k] for k in (
-                "id", "label", "key_phrases", "n_segments", "n_submissions", "quotes")
-                if k in other})
+                "id", "label", "key_phrases", "n_segments", "n_submissions", "quotes",
+                "n_submissions_unique", "n_campaign_copies", "share_of_submissions",
+                "respondent_types", "standards", "submission_ids") if k in other})
             keep["key_phrases"] = sorted(keep["key_phrases"] + other["key_phrases"],
                                          key=lambda k: -k["score"])
             keep["quotes"] = keep["quotes"] + other["quotes"]
@@ -208,7 +241,8 @@ def apply_edits(doc: dict[str, Any], segments: pd.DataFrame, submissions: pd.Dat
         keep["key_phrases"] = phrases[:10]
         if edit.get("label"):
             keep["label"] = edit["label"]
-        keep["merged_from"] = ids
+        earlier = [x for t in [keep, *rest] for x in t.get("merged_from", [t["id"]])]
+        keep["merged_from"] = list(dict.fromkeys([*ids, *earlier]))
         res.applied.append({"kind": "merge", **edit})
     for edit in edits.get("rename", []):
         t = tid(edit.get("theme"))
@@ -239,6 +273,11 @@ def apply_edits(doc: dict[str, Any], segments: pd.DataFrame, submissions: pd.Dat
 def translation_for(edits_path: Path, edits: dict[str, Any], run_doc: dict[str, Any],
                     run_dir: Path) -> tuple[dict[str, str] | None, str | None]:
     """Theme-id translation when the edits were written for another run."""
+    from .edits_source import embedded_translation
+
+    embedded = embedded_translation(edits, run_doc)
+    if embedded is not False:
+        return embedded  # type: ignore[return-value]
     src = edits.get("source", {}).get("themes")
     old_path = (edits_path.parent / src) if src else edits_path.parent / "themes.json"
     if not old_path.is_file() or old_path.resolve() == (run_dir / "themes.json").resolve():
@@ -298,9 +337,10 @@ def translate_edits(edits: dict[str, Any], translate: dict[str, str]) -> dict[st
 
 
 def carry_edits(run: Any, path: Path) -> Any:
-    """Apply ``path`` to a fresh run (``analyze --edits``): translate theme ids when the
-    edits were written for an earlier run, apply, and save them with this run's ids as
-    ``edits.toml`` in the run folder so ``innonlp report`` gives the same exports."""
+    """Apply ``path`` to a fresh run (``analyze``): translate theme ids when the edits were
+    written for an earlier run, apply, and save them with this run's ids (and its
+    fingerprint) as ``edits.translated.toml`` next to the analyst's file, which is never
+    rewritten."""
     from ..io import write_text
 
     data = read_edits(path)
@@ -309,8 +349,19 @@ def carry_edits(run: Any, path: Path) -> Any:
     res.source = str(path) + (f" (theme ids from {source})" if source else "")
     kept = translate_edits(data, translate) if translate is not None else \
         {k: v for k, v in data.items() if k in KINDS}
-    write_text(run.path / "edits.toml", edits_toml(
-        kept, f"Edits carried over from {path} by innonlp; theme ids are this run's.\n"
-              "Edits that could not be applied are listed in edits_applied.json."))
+    from .edits_source import TRANSLATED, source_toml
+
+    header = (f"Edits carried over from {path} by innonlp; theme ids are this run's.\n"
+              "Edits that could not be applied are listed in edits_applied.json.\n"
+              "Your own file is unchanged; edit that one, not this.")
+    write_text(run.path / TRANSLATED, edits_toml(kept, header)
+               + source_toml(run.themes_doc, path))
+    res.translated_file = str(run.path / TRANSLATED)
+    if run.comparison_doc is not None and res.applied:
+        from ..compare.edited import edit_comparison
+
+        run.comparison_doc = edit_comparison(run.comparison_doc, doc, dict(zip(
+            seg["id"], [t if isinstance(t, str) else None for t in seg["theme_id"]],
+            strict=True)))
     run.themes_doc, run.segments, run.edits = doc, seg, res
     return run

@@ -14,9 +14,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..compare.edited import edit_comparison
 from ..errors import InputError
 from ..runfolder import RunFolder
 from .edits import EditResult, apply_edits, read_edits, translation_for
+from .edits_source import TRANSLATED
 
 MANIFEST = "manifest.json"
 
@@ -101,14 +103,45 @@ def load_run(path: str | Path, edits: str | Path | bool | None = None) -> Run:
                          "`innonlp analyze` again.")
     segments = folder.read_parquet("segments.parquet")
     submissions = folder.read_parquet("submissions.parquet")
-    comparison = folder.read_json("comparison.json") if (p / "comparison.json").is_file() \
-        else None
-    edits_path = (p / "edits.toml" if edits is None else None if edits is False
-                  else Path(edits))  # type: ignore[arg-type]
+    machine = "comparison.machine.json" if (p / "comparison.machine.json").is_file() \
+        else "comparison.json"  # the edited comparison is recomputed from the machine's
+    comparison = folder.read_json(machine) if (p / machine).is_file() else None
+    edits_path = _edits_path(p, edits)
     result = EditResult()
-    if edits_path is not None and (edits is not None or edits_path.is_file()):
-        data = read_edits(edits_path)
-        translate, source = translation_for(edits_path, data, doc, p)
-        doc, segments, result = apply_edits(doc, segments, submissions, data, translate)
-        result.source = str(edits_path) + (f" (theme ids from {source})" if source else "")
+    if edits_path is not None:
+        doc, segments, result = _apply(edits_path, doc, segments, submissions, p)
+        if comparison is not None and result.applied:
+            comparison = edit_comparison(comparison, doc, dict(zip(
+                segments["id"], [t if isinstance(t, str) else None
+                                 for t in segments["theme_id"]], strict=True)))
     return Run(p, manifest, doc, segments, submissions, comparison, result)
+
+
+def _edits_path(p: Path, edits: str | Path | bool | None) -> Path | None:
+    """The edits file: given, none (False), or ``edits.toml`` in the run folder, else the
+    ``edits.translated.toml`` a run with ``--edits`` left there."""
+    if edits is False:
+        return None
+    if edits is not None and edits is not True:
+        return Path(edits)
+    for name in ("edits.toml", TRANSLATED):
+        if (p / name).is_file():
+            return p / name
+    return None
+
+
+def _apply(path: Path, doc: dict[str, Any], segments: pd.DataFrame,
+           submissions: pd.DataFrame, run_dir: Path
+           ) -> tuple[dict[str, Any], pd.DataFrame, EditResult]:
+    data = read_edits(path)
+    translate, source = translation_for(path, data, doc, run_dir)
+    doc, segments, result = apply_edits(doc, segments, submissions, data, translate)
+    result.source = str(path) + (f" (theme ids from {source})" if source else "")
+    if not isinstance(data.get("source"), dict) and "source" not in data:
+        result.warnings.append(f"{path.name} records no run (no [source] fingerprint): its "
+                               "theme ids are taken as this run's; see edits.example.toml.")
+    if translate is not None and result.not_applied:
+        result.warnings.append(f"{path.name} was written for another run; "
+                               f"{len(result.not_applied)} edit(s) match no theme of this "
+                               "run and were not applied.")
+    return doc, segments, result

@@ -56,7 +56,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             log: Callable[[str], None] | None = None, themes: ThemeParams | None = None,
             edits: str | Path | None = None, stage: ProgressFactory | None = None,
             cache: str | Path | None = None, engine: str = "local",
-            scheduler: str | None = None, policy: ExecutionPolicy | None = None) -> RunResult:
+            scheduler: str | None = None, policy: ExecutionPolicy | None = None,
+            ignore_edits: bool = False) -> RunResult:
     """Run the stages on ``inputs`` and write the run folder ``out``.
 
     Stages: ingest (submissions, segments, campaigns), written standard, the Norwegian
@@ -68,7 +69,8 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     """
     policy = policy or ExecutionPolicy(jobs=jobs, engine=engine, scheduler=scheduler)
     options = RunOptions(stages, config or IngestConfig(), strict, nlp, batch_size,
-                         themes or ThemeParams(), _path(summary), _path(edits), _path(cache))
+                         themes or ThemeParams(), _path(summary), _path(edits), _path(cache),
+                         ignore_edits)
     # the tier is resolved before anything is written: a missing model fails fast
     layer = NorwegianNLP(nlp=nlp, batch_size=batch_size) if "nlp" in stages else None
     for c in (layer.choices.values() if layer is not None else ()):

@@ -49,6 +49,7 @@ class RunOptions:
     summary: Path | None = None
     edits: Path | None = None
     cache: Path | None = None
+    ignore_edits: bool = False
 
 
 @dataclass

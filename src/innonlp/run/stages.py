@@ -415,12 +415,41 @@ class ReportStage:
         comparison = ctx.results.get("compare")
         run = Run(ctx.folder.path, ctx.manifest, ctx.results["themes"].doc, seg_frame,
                   sub_frame, comparison.doc if comparison is not None else None)
-        if ctx.options.edits is not None:
-            run = carry_edits(run, ctx.options.edits)
-        return write_reports(run, executor=ctx.policy.executor())
+        edits, note = _edits_for(ctx)
+        if edits is not None:
+            run = carry_edits(run, edits)
+        record = write_reports(run, executor=ctx.policy.executor())
+        if note is not None:
+            record["edits"] = note
+        _say_edits(ctx, edits, record)
+        return record
 
     def write(self, ctx: RunContext, result: dict[str, Any]) -> None:
         ctx.manifest["reports"] = result
+
+
+def _edits_for(ctx: RunContext) -> tuple[Path | None, dict[str, Any] | None]:
+    """The edits a run applies: ``--edits``, else the run folder's ``edits.toml`` (not with
+    ``--ignore-edits``: then the record says so)."""
+    own = ctx.folder / rf.EDITS
+    if ctx.options.edits is not None:
+        return ctx.options.edits, None
+    if not own.is_file():
+        return None, None
+    if ctx.options.ignore_edits:
+        return None, {"ignored": str(own), "reason": "--ignore-edits"}
+    return own, None
+
+
+def _say_edits(ctx: RunContext, edits: Path | None, record: dict[str, Any]) -> None:
+    """One line on what became of the analyst's edits."""
+    rec = record.get("edits") or {}
+    if "ignored" in rec:
+        ctx.log(f"Edits in {rec['ignored']} not applied (--ignore-edits).")
+    elif edits is not None:
+        ctx.log(f"Edits from {edits} applied: {rec.get('applied', 0)}, not applied: "
+                f"{len(rec.get('not_applied', []))} (see edits_applied.json; with this "
+                f"run's ids in {rec.get('translated_file')}).")
 
 
 def stages_for(names: tuple[str, ...], summary: bool) -> list[Any]:
