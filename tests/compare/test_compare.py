@@ -111,5 +111,5 @@ def test_invented_theme_is_flagged_unsupported(run: Path, tmp_path: Path) -> Non
 def test_compare_refuses_a_folder_that_is_not_a_run(tmp_path: Path) -> None:
     from innonlp.errors import InputError
 
-    with pytest.raises(InputError, match="not a finished run"):
+    with pytest.raises(InputError, match="not a finished innonlp run"):
         compare_run(tmp_path, SAMPLE / "oppsummering.md")

@@ -83,4 +83,4 @@ def test_stance_in_tables_manifest_themes_and_report(tmp_path: Path) -> None:
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "2 har ingen merknader" in report
     assert "sier bare at avsenderen ikke har merknader" in report
-    assert "om temaet støtter" in report
+    assert "Av dem støtter" in report  # the stance sentence of a theme
