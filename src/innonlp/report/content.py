@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from .._version import __version__
-from ..compare.report import gap_text
 from .norsk import TYPE_ROW, count, date, decimal, integer, percent, standard_name
 from .phrases import report_standard
 from .run import Run
@@ -100,31 +99,13 @@ def theme_blocks(run: Run) -> list[Block]:
 
 
 def comparison_blocks(run: Run) -> list[Block]:
-    doc = run.comparison_doc
-    if doc is None:
+    """The comparison with the human summary (on the edited themes), figures explained."""
+    from .comparison_section import section_blocks
+
+    if run.comparison_doc is None:
         return []
-    f = doc["figures"]
-    labels = {t["id"]: t["label"] for t in run.themes_doc["themes"]}
-    rows = []
-    for h in doc["human_themes"]:
-        machine = "; ".join(f"{labels.get(m['theme_id'], m['label'])}" for m in h["matches"])
-        gaps = gap_text(h)
-        rows.append([h["title"] or h["text"][:80], machine or "ingen",
-                     f"{integer(h['n_submissions'])} innspill", gaps])
-    blocks: list[Block] = [
-        ("h", 2, "Sammenligning med oppsummeringen"),
-        ("p", f"Oppsummeringen ({doc['summary']['file']}) har {doc['summary']['n_themes']} "
-              f"temaer; {percent(f['theme_recall'])} av dem har støtte i innspillene, og "
-              f"temaene den nevner dekker {percent(f['weighted_coverage'])} av innspillene "
-              f"som ligger i et tema."),
-        ("table", ["Tema i oppsummeringen", "Maskinelle temaer", "Støtte", "Mangler"], rows)]
-    if f["omitted_themes"]:
-        blocks.append(("p", "Temaer i innspillene som oppsummeringen ikke nevner:"))
-        blocks.append(("ul", [f"{labels.get(m['theme_id'], m['label'])}: "
-                              f"{integer(m['n_submissions'])} innspill "
-                              f"({percent(m['share_of_submissions'])})"
-                              for m in f["omitted_themes"]]))
-    return blocks
+    return section_blocks(run.comparison_doc,
+                          {t["id"]: t["label"] for t in run.themes_doc["themes"]})
 
 
 def figures_appendix(run: Run) -> list[Block]:
