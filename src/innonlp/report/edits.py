@@ -28,7 +28,11 @@ An edit that names a theme, sub-theme or segment the run does not have is not ap
 reported with the reason. With ``themes = "…/themes.json"`` under ``[source]`` (or a
 ``themes.json`` beside the edits file that differs from the run's), theme ids are first
 translated from that earlier run to this one by matching themes (submissions and key phrases
-in common), so edits carry over to a rerun on new or changed input.
+in common), so edits carry over to a rerun on new or changed input. Files innonlp writes
+(``edits.example.toml``, ``edits.translated.toml``) carry a ``[source]`` fingerprint of their
+run (:mod:`.edits_source`): the same run applies them as they are, a changed one has its ids
+translated, and an edit whose theme matches nothing is refused with a warning, never put on
+another theme. The analyst's own file is never rewritten.
 """
 
 from __future__ import annotations
