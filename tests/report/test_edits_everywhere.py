@@ -133,3 +133,16 @@ def test_analyze_applies_the_folders_edits(run_dir: Path, tmp_path: Path) -> Non
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert m["reports"]["edits"]["ignored"].endswith("edits.toml")
     assert "Fra analytikeren" not in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_bad_folder_edits_file_stops_analyze_before_anything_goes(run_dir: Path,
+                                                                    tmp_path: Path) -> None:
+    import shutil
+
+    out = tmp_path / "run"
+    shutil.copytree(run_dir, out)
+    (out / "edits.toml").write_text('[[rename]]\ntheme = "T01"\nlable = "x"\n',
+                                    encoding="utf-8")
+    with pytest.raises(ConfigError, match="lable"):
+        analyze([SAMPLE / "innspill"], out, config=load_config(SAMPLE / "innonlp.toml"))
+    assert (out / "themes.json").is_file() and (out / "manifest.json").is_file()

@@ -79,7 +79,7 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     folder, paths = RunFolder(Path(out)), [Path(p) for p in inputs]
     folder.check_inputs(paths)
     folder.require_some_input(paths)
-    validate_options(options)  # before the earlier run in the folder is removed
+    validate_options(options, folder.path)  # before the earlier run in the folder is removed
     with folder.locked():
         folder.prepare()
         return _run(paths, folder, options, policy, layer, log, progress, stage)

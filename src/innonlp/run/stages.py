@@ -465,7 +465,7 @@ def stages_for(names: tuple[str, ...], summary: bool) -> list[Any]:
 SUMMARY_FORMATS = (".txt", ".md", ".docx", ".pdf")
 
 
-def validate_options(options: Any) -> None:
+def validate_options(options: Any, folder: Path | None = None) -> None:
     """Check the summary and the edits file before anything is written or removed (a bad
     one must not cost the user the earlier run in the folder)."""
     from ..errors import ConfigError
@@ -483,3 +483,9 @@ def validate_options(options: Any) -> None:
         if not options.edits.is_file():
             raise ConfigError(f"--edits file {str(options.edits)!r} does not exist.")
         read_edits(options.edits)  # a malformed file is one clear error, now
+    own = folder / rf.EDITS if folder is not None else None
+    if options.edits is None and not options.ignore_edits and own is not None \
+            and own.is_file():
+        from ..report.edits import read_edits
+
+        read_edits(own)  # the run folder's edits.toml is applied: check it now
