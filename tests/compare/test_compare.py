@@ -58,7 +58,8 @@ def test_own_summary_matches_every_theme(run: Path) -> None:
     manifest = json.loads((run / "manifest.json").read_text())
     assert manifest["summary"]["status"] == "compared"
     md = (run / "comparison.md").read_text(encoding="utf-8")
-    assert "| Tema i oppsummeringen | Maskinelle temaer | Støtte | Mangler |" in md
+    assert "| Tema i oppsummeringen | Maskinelle temaer | Egen motpart | Støtte | Mangler |" \
+        in md
 
 
 def test_compare_command_gives_the_same_bytes(run: Path) -> None:
