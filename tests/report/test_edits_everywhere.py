@@ -146,3 +146,22 @@ def test_a_bad_folder_edits_file_stops_analyze_before_anything_goes(run_dir: Pat
     with pytest.raises(ConfigError, match="lable"):
         analyze([SAMPLE / "innspill"], out, config=load_config(SAMPLE / "innonlp.toml"))
     assert (out / "themes.json").is_file() and (out / "manifest.json").is_file()
+
+
+def test_compare_honours_edits(run_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from innonlp.compare.run import compare_run
+    from innonlp.report.edited_exports import compare_with_edits
+
+    out = tmp_path / "run"
+    shutil.copytree(run_dir, out)
+    doc = _doc(out)
+    (out / "edits.toml").write_text(f'[[rename]]\ntheme = "{doc["themes"][0]["id"]}"\n'
+                                    f'label = "Omdøpt i sammenligningen"\n' + source_toml(doc),
+                                    encoding="utf-8")
+    compare_run(out, SAMPLE / "oppsummering.md")
+    assert compare_with_edits(out) is not None
+    assert "Omdøpt i sammenligningen" in (out / "comparison.md").read_text(encoding="utf-8")
+    machine = (out / "comparison.machine.json").read_text(encoding="utf-8")
+    assert "Omdøpt i sammenligningen" not in machine
