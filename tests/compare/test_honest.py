@@ -3,7 +3,6 @@ match it, shared machine themes are flagged, quantity words are checked, every f
 explained in words, and comparison.json stays deterministic."""
 
 import json
-from pathlib import Path
 
 import pytest
 
