@@ -56,8 +56,11 @@ def test_evaluate_on_a_small_corpus(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     for key in ("n_docs", "n_labels", "n_themes", "outlier_share", "nmi", "ari", "v_measure",
+                "nmi_standard", "nmi_label_standard", "label_ok_share", "unstable_share",
                 "seconds", "baseline_nmi", "baseline_ari"):
         assert key in out
+    assert 0 <= out["label_ok_share"] <= 1 and len(out["labels"]) == out["n_themes"]
+    assert out["choice"]["criterion"] == "stability" and out["choice"]["stability"]
     assert out["n_docs"] == 18 and out["n_labels"] == 3
     assert 0 <= out["outlier_share"] < 1 and out["nmi"] > 0.3
 

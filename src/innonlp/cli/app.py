@@ -183,7 +183,9 @@ def evaluate_themes_cmd(
     seed: SeedOpt = 0,
 ) -> None:
     """Themes against gold labels: n_docs, n_labels, n_themes, outlier_share, nmi, ari,
-    v_measure, seconds, baseline_nmi, baseline_ari (TF-IDF + KMeans with the true k)."""
+    v_measure, nmi_standard (themes vs written standard; nmi_label_standard: gold labels vs
+    standard), labels, label_ok_share, unstable_share, seconds, baseline_nmi, baseline_ari
+    (TF-IDF + KMeans with the true k), choice (the stability curve)."""
     import json
 
     from ..themes.evaluate import evaluate_themes

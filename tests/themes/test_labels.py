@@ -1,0 +1,52 @@
+"""Labels: boilerplate never, a short noun phrase, no clashes between themes and sub-themes."""
+
+from innonlp.keyphrases.score import KeyPhrase
+from innonlp.themes.labels import NO_LABEL, choose_label, choose_labels, label_ok, phrase_ok
+
+
+def kp(phrase: str, key: tuple[str, ...], n_sub: int = 5, spec: float = 0.8,
+       atoms: frozenset[str] | None = None) -> KeyPhrase:
+    return KeyPhrase(phrase, 1.0, n_sub, n_sub, spec, key, atoms or frozenset(key))
+
+
+def test_boilerplate_is_never_a_label_or_shown_key_phrase() -> None:
+    for bad in ("§", "nr.", "Jan", "2019", "3. juli 2019", "Vass-", "Forskrift", "trer i kraft"):
+        assert not label_ok(bad), bad
+    assert not phrase_ok(kp("§ 3", ("§", "3")))
+    assert phrase_ok(kp("innovative anskaffelser", ("innovativ", "anskaffelse")))
+    label, _ = choose_label([kp("forskrift", ("forskrift",), 20, 0.9),
+                             kp("nr.", ("nr.",), 20, 0.9),
+                             kp("fiskeri", ("fiskeri",), 5, 0.5)], 20, [])
+    assert label == "Fiskeri"
+    assert choose_label([kp("§", ("§",))], 5, [])[0] == NO_LABEL
+
+
+def test_a_phrase_that_covers_and_separates_wins_and_reads_indefinite() -> None:
+    phrases = [kp("tjenester", ("tjeneste",), 20, 0.1),          # everywhere: not distinctive
+               kp("innovative anskaffelser", ("innovativ", "anskaffelse"), 12, 0.9),
+               kp("leverandørdialogen", ("leverandørdialog",), 12, 0.9)]
+    assert choose_label(phrases, 20, [])[0] == "Innovative anskaffelser"
+    single = [kp("regelverket", ("regelverk",), 10, 0.9)]
+    assert choose_label(single, 10, [])[0] == "Regelverk"  # a single word by its lemma
+
+
+def test_no_two_themes_or_subthemes_share_a_label_or_an_inflection_of_one() -> None:
+    system = kp("fagsystem", ("fagsystem",), atoms=frozenset({"fag", "system"}))
+    old = kp("gamle fagsystemer", ("gammel", "fagsystem"),
+             atoms=frozenset({"gammel", "fag", "system"}))
+    data = kp("datadeling", ("datadeling",), 4, atoms=frozenset({"data", "deling"}))
+    names = choose_labels({"T01": [system, data], "T01.1": [old, system, data],
+                           "T02": [system, data]}, {"T01": 10, "T01.1": 5, "T02": 8})
+    assert names["T01"] == "Fagsystem"
+    assert names["T02"] == "Datadeling"  # the same idea is taken: the next one
+    assert names["T01.1"] not in (names["T01"], names["T02"])  # never its parent's
+    assert len(set(names.values())) == 3 or NO_LABEL in names.values()
+
+
+def test_definite_nouns_are_shown_in_base_form() -> None:
+    from innonlp.themes.labels import label_text
+
+    p = kp("verktøyene for innovasjon", ("verktøy", "for", "innovasjon"))
+    assert label_text(p) == "Verktøy for innovasjon"
+    q = kp("offentlige anskaffelser", ("offentlig", "anskaffelse"))
+    assert label_text(q) == "Offentlige anskaffelser"
