@@ -132,7 +132,8 @@ def test_out_may_not_be_or_contain_an_input(tmp_path: Path) -> None:
 def test_only_innonlps_own_files_are_removed(tmp_path: Path) -> None:
     src, out = _inputs(tmp_path), tmp_path / "run"
     run_ingest([src], out)
-    mine = {"utkast.tmp": "x", ".utkast.tmp": "y", "notater.md": "z", "edits.toml": "w"}
+    mine = {"utkast.tmp": "x", ".utkast.tmp": "y", "notater.md": "z",
+            "edits.toml": "# the analyst's own edits\n"}
     for name, text in mine.items():
         (out / name).write_text(text, encoding="utf-8")
     (out / ".innonlp-themes.json.abc.tmp").write_text("half-written", encoding="utf-8")
