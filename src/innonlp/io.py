@@ -68,3 +68,23 @@ def write_parquet(path: str | Path, frame: Any) -> Path:
         table = table.replace_schema_metadata({**(table.schema.metadata or {}),
                                                b"innonlp.schema": schema.encode()})
     return atomic_write(path, lambda p: pq.write_table(table, p))
+
+
+def open_sqlite(path: Path, schema: tuple[str, ...], timeout: float = 30.0) -> Any:
+    """A cache database at ``path``: WAL journal and NORMAL sync (a power cut may lose the
+    last transactions but never corrupts the file), ``schema``'s statements run; the
+    connection is closed again if any of that fails (the error is raised)."""
+    import sqlite3
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(str(path), timeout=timeout)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        for statement in schema:
+            db.execute(statement)
+        db.commit()
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -26,6 +26,7 @@ import numpy as np
 from spacy.strings import StringStore
 
 from .._version import code_fingerprint
+from ..io import open_sqlite
 from .analysis import SegmentAnalysis, StringTable
 
 SCHEMA_VERSION = "2"
@@ -90,15 +91,10 @@ class AnalysisCache:
         self.db: sqlite3.Connection | None = None
         self._known: set[int] = set()  # string hashes stored by this process
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(self.path), timeout=120)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            # a cache: a power cut may lose the last transactions but never corrupts it
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS analyses (key BLOB PRIMARY KEY, "
-                            "value BLOB NOT NULL)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS strings (text TEXT PRIMARY KEY)")
-            self.db.commit()
+            self.db = open_sqlite(self.path, (
+                "CREATE TABLE IF NOT EXISTS analyses (key BLOB PRIMARY KEY, "
+                "value BLOB NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS strings (text TEXT PRIMARY KEY)"), timeout=120)
         except _FAILURES as exc:
             self._fail(exc)
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .._version import code_fingerprint
+from ..io import open_sqlite
 
 SCHEMA = "innonlp.stagecache/2"
 _FAILURES = (sqlite3.Error, OSError, MemoryError)
@@ -106,15 +107,10 @@ class StageCache:
         self.bad_entries: list[str] = []
         self.db: sqlite3.Connection | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(self.path), timeout=30)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            # a cache: a power cut may lose the last transactions but never corrupts it
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS stage_entries (stage TEXT, key BLOB, "
-                            "created REAL, schema TEXT, sha256 BLOB, size INTEGER, "
-                            "value BLOB, PRIMARY KEY (stage, key))")
-            self.db.commit()
+            self.db = open_sqlite(self.path, (
+                "CREATE TABLE IF NOT EXISTS stage_entries (stage TEXT, key BLOB, "
+                "created REAL, schema TEXT, sha256 BLOB, size INTEGER, value BLOB, "
+                "PRIMARY KEY (stage, key))",))
         except _FAILURES as exc:
             self._fail(exc)
 
