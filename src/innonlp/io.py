@@ -70,6 +70,17 @@ def write_parquet(path: str | Path, frame: Any) -> Path:
     return atomic_write(path, lambda p: pq.write_table(table, p))
 
 
+def close_sqlite(db: Any) -> None:
+    """Close a cache connection, ignoring a database that is already broken."""
+    import sqlite3
+
+    if db is not None:
+        try:
+            db.close()
+        except sqlite3.Error:
+            pass
+
+
 def open_sqlite(path: Path, schema: tuple[str, ...], timeout: float = 30.0) -> Any:
     """A cache database at ``path``: WAL journal and NORMAL sync (a power cut may lose the
     last transactions but never corrupts the file), ``schema``'s statements run; the

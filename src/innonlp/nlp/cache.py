@@ -26,7 +26,7 @@ import numpy as np
 from spacy.strings import StringStore
 
 from .._version import code_fingerprint
-from ..io import open_sqlite
+from ..io import close_sqlite, open_sqlite
 from .analysis import SegmentAnalysis, StringTable
 
 SCHEMA_VERSION = "2"
@@ -100,12 +100,8 @@ class AnalysisCache:
 
     def _fail(self, exc: BaseException) -> None:
         self.problem = self.problem or f"{exc.__class__.__name__}: {exc}"
-        if self.db is not None:
-            try:
-                self.db.close()
-            except sqlite3.Error:
-                pass
-            self.db = None
+        close_sqlite(self.db)
+        self.db = None
 
     def get(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
         """The valid stored values of ``keys`` (damaged ones are left out and counted)."""
@@ -166,9 +162,8 @@ class AnalysisCache:
         return unpack_analysis(blob, segment_id, standard, strings)
 
     def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        close_sqlite(self.db)
+        self.db = None
 
 
 def legacy_path() -> Path:

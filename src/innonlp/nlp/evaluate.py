@@ -17,7 +17,7 @@ from spacy.language import Language
 from ..errors import ConfigError, InputError
 from .conll import Sentence, read_conll
 from .loader import NorwegianNLP, build_pipeline
-from .standard import detect_standards, model_info
+from .standard import detect_standards, majority_standard, model_info
 
 # Gold labels as in ../shared/data/nb-nn (ISO 639-3) and their innonlp labels.
 LABEL_MAP = {"nob": "nb", "nno": "nn", "nb": "nb", "nn": "nn"}
@@ -135,8 +135,7 @@ def evaluate_nlp(path: str | Path, nlp: str = "embedded", standard: str | None =
         raise InputError(f"{p.name} has no sentences.")
     texts = [" ".join(s.text for s in g) for g in groups]
     if standard is None:
-        labels = Counter(g.label for g in detect_standards(texts))
-        standard = "nn" if labels["nn"] > labels["nb"] else "nb"
+        standard = majority_standard(texts)
     layer = NorwegianNLP(nlp=nlp, batch_size=64)
     lang = layer.language(standard)
     choice = layer.choices[standard]

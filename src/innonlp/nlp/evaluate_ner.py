@@ -16,7 +16,7 @@ from .conll import Sentence, read_conll
 from .evaluate import _steady_speed
 from .loader import NorwegianNLP, build_pipeline
 from .ner import TYPES
-from .standard import detect_standards
+from .standard import majority_standard
 from .train_ner import entity_tags
 
 COLLAPSE = {"GPE_LOC": "LOC", "GPE_ORG": "ORG", "PROD": "MISC", "EVT": "MISC",
@@ -121,8 +121,7 @@ def evaluate_ner(path: str | Path, nlp: str = "embedded", standard: str | None =
         raise InputError(f"{p.name} has no sentences{where}.")
     texts = [" ".join(s.text for s in g) for g in groups]
     if standard is None:
-        labels = Counter(g.label for g in detect_standards(texts))
-        standard = "nn" if labels["nn"] > labels["nb"] else "nb"
+        standard = majority_standard(texts)
     layer = NorwegianNLP(nlp=nlp, batch_size=64)
     lang = layer.language(standard)
     choice = layer.choices[standard]

@@ -135,6 +135,12 @@ def detect_standard(text: str) -> StandardGuess:
     return detect_standards([text])[0]
 
 
+def majority_standard(texts: list[str]) -> str:
+    """``nn`` when more of ``texts`` are detected as Nynorsk than as Bokmål, else ``nb``."""
+    labels = Counter(g.label for g in detect_standards(texts))
+    return "nn" if labels["nn"] > labels["nb"] else "nb"
+
+
 def annotate_standards(submissions: list, segments: list, *, head_chars: int = 1000,
                        trust: float = 0.999, executor: Executor = SERIAL) -> tuple[list, list]:
     """Return copies of submissions and segments with ``standard`` and its confidence set.

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .._version import code_fingerprint
-from ..io import open_sqlite
+from ..io import close_sqlite, open_sqlite
 
 SCHEMA = "innonlp.stagecache/2"
 _FAILURES = (sqlite3.Error, OSError, MemoryError)
@@ -119,12 +119,8 @@ class StageCache:
             self.problem = f"{exc.__class__.__name__}: {exc}"
             self.warn(f"innonlp: warning: the cache {str(self.path)!r} cannot be used "
                       f"({self.problem}); this run goes on without it.")
-        if self.db is not None:
-            try:
-                self.db.close()
-            except sqlite3.Error:
-                pass
-            self.db = None
+        close_sqlite(self.db)
+        self.db = None
 
     def _row(self, stage: str, key: bytes) -> tuple | None:
         if self.db is None:
@@ -183,12 +179,8 @@ class StageCache:
                 "bad_entries": list(self.bad_entries)}
 
     def close(self) -> None:
-        if self.db is not None:
-            try:
-                self.db.close()
-            except sqlite3.Error:
-                pass
-            self.db = None
+        close_sqlite(self.db)
+        self.db = None
 
     def __enter__(self) -> StageCache:
         return self
