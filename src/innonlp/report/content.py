@@ -14,6 +14,13 @@ from .norsk import TYPE_ROW, count, date, decimal, integer, percent, standard_na
 from .phrases import report_standard
 from .run import Run
 from .stance import overview_blocks
+from .structure import (
+    closed_blocks,
+    endorsement_blocks,
+    question_blocks,
+    seed_blocks,
+    several_themes,
+)
 from .syn import syn_blocks
 
 Block = tuple[Any, ...]
@@ -79,6 +86,7 @@ def overview(run: Run) -> list[Block]:
                         f"{count(out['n_segments'], 'tekstbit')} passet ikke i noe tema "
                         f"(«Andre innspill»), og {count(form['n_segments'], 'tekstbit')} "
                         f"var bare hilsener, henvisninger og avslutninger."))
+    blocks.append(several_themes())
     blocks.append(("chart", "theme_sizes", "Innspill per tema"))
     if any(t.get("stance") for t in run.relevant_themes):
         blocks.append(("chart", "stance", "Holdning per tema"))
@@ -148,5 +156,6 @@ def report_blocks(run: Run) -> list[Block]:
         blocks.append(("p", f"Analytikerens endringer er tatt inn "
                             f"({count(len(run.edits.applied), 'endring')} fra "
                             f"{run.edits.source})."))
-    return (blocks + overview(run) + theme_blocks(run) + comparison_blocks(run)
-            + figures_appendix(run) + appendix(run))
+    return (blocks + overview(run) + seed_blocks(run) + question_blocks(run)
+            + closed_blocks(run) + theme_blocks(run) + endorsement_blocks(run)
+            + comparison_blocks(run) + figures_appendix(run) + appendix(run))

@@ -92,8 +92,10 @@ def write_book(run: Run, fh: Any) -> None:
             columns = [_Cells(frame.iloc[:, j]) for j in range(frame.shape[1])]
             widths = [min(max(len(h) + 3, *(len(str(v)) for v in col[:200] if v is not None),
                               8), 60) for h, col in zip(header, columns, strict=True)]
+            title = frame.attrs.get("title")
             book.add_sheet(name, header, columns, widths,
-                           [formats.get(str(c)) for c in frame.columns])
+                           [formats.get(str(c)) for c in frame.columns],
+                           None if title is None else _cell(str(title)))
 
 
 def write_xlsx(run: Run, path: str | Path) -> Path:

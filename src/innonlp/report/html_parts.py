@@ -19,7 +19,7 @@ def _e(text: object) -> str:
 
 
 def blocks_html(blocks: list[tuple[Any, ...]]) -> str:
-    """Report blocks (headings, paragraphs, quotes, lists) as escaped HTML."""
+    """Report blocks (headings, paragraphs, quotes, lists, tables) as escaped HTML."""
     out = []
     for b in blocks:
         if b[0] == "h":
@@ -31,7 +31,16 @@ def blocks_html(blocks: list[tuple[Any, ...]]) -> str:
             out.append(f"<blockquote>«{_e(b[1])}» <cite>— {_e(b[2])}</cite></blockquote>")
         elif b[0] == "ul":
             out.append("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in b[1]) + "</ul>")
+        elif b[0] == "table":
+            out.append(table_html(b[1], b[2]))
     return "".join(out)
+
+
+def table_html(header: list[Any], rows: list[list[Any]]) -> str:
+    """A table with a header row, every cell escaped."""
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def other_segments(run: Run, who: Any) -> str:

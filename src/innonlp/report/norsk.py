@@ -26,7 +26,8 @@ TYPE_ROW = {k: v.capitalize() for k, v in PLURAL.items()} | {"næringsliv": "Næ
 NOUNS = {"tekstbit": "tekstbiter", "setning": "setninger", "innspill": "innspill",
          "tema": "temaer", "undertema": "undertemaer", "kampanjekopi": "kampanjekopier",
          "kampanjebrev": "kampanjebrev", "endring": "endringer", "sitat": "sitater",
-         "privatperson": "privatpersoner", "avsender": "avsendere"}
+         "privatperson": "privatpersoner", "avsender": "avsendere",
+         "høringsinstans": "høringsinstanser", "punkt": "punkter", "spørsmål": "spørsmål"}
 # written standards and languages in words ("other:en" → "Engelsk")
 STANDARDS = {"nb": "Bokmål", "nn": "Nynorsk", "mixed": "Blandet bokmål og nynorsk",
              "en": "Engelsk", "sv": "Svensk", "da": "Dansk", "se": "Nordsamisk",

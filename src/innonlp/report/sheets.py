@@ -47,13 +47,26 @@ def themes_sheet(run: Run) -> Sheet:
             row[TYPE_ROW.get(k, k)] = int(t["respondent_types"].get(k, 0))
         for code in ("nb", "nn"):
             row[f"Andel {standard_name(code).lower()}"] = float(t["standards"].get(code, 0.0))
-        rows.append(row)
+        rows.append(row | _structure_cells(run, t))
     frame = pd.DataFrame(rows)
     fmt = {c: "int" for c in ("Tekstbiter", "Innspill", "Ulike innspill", "Kampanjekopier",
                               "Undertemaer", *(TYPE_ROW.get(k, k) for k in types))}
     fmt |= {"Andel av innspillene": "pct", "Andel bokmål": "pct", "Andel nynorsk": "pct",
-            "Stabilitet": "dec"}
+            "Stabilitet": "dec", "Innspill med tilslutning": "int"}
     return frame, fmt
+
+
+def _structure_cells(run: Run, t: dict[str, Any]) -> dict[str, Any]:
+    """A codebook run's "Fra høringsnotatet" and a counted run's "Innspill med tilslutning"
+    (only when ``themes.json`` has them)."""
+    doc = run.themes_doc
+    out: dict[str, Any] = {}
+    if isinstance(doc.get("codebook"), dict):
+        out["Fra høringsnotatet"] = bool(t.get("seeded"))
+    if (doc.get("endorsements") or {}).get("counted"):
+        out["Innspill med tilslutning"] = int(t.get("n_submissions_with_endorsements")
+                                              or t["n_submissions"])
+    return out
 
 
 def subthemes_sheet(run: Run) -> Sheet:
@@ -136,6 +149,9 @@ def submissions_sheet(run: Run) -> Sheet:
                              for s in f.set_index("id").loc[subs["id"], "stance"].tolist()]
     if "key_phrases" in f:
         frame["Nøkkeluttrykk"] = f.set_index("id").loc[subs["id"], "key_phrases"].tolist()
+    if "endorses" in f:
+        frame["Slutter seg til"] = [e if isinstance(e, str) and e else None for e in
+                                    f.set_index("id").loc[subs["id"], "endorses"].tolist()]
     return frame, {}
 
 
@@ -166,8 +182,12 @@ def comparison_sheet(run: Run) -> Sheet:
 
 
 def sheets(run: Run) -> dict[str, Sheet]:
-    """Every sheet in workbook order (room after ``avsender-tema`` for more)."""
+    """Every sheet in workbook order; after ``avsender-tema`` those of
+    :mod:`.sheets_structure` that the run has data for."""
+    from .sheets_structure import structure_sheets
+
     return {"temaer": themes_sheet(run), "undertemaer": subthemes_sheet(run),
             "sitater": quotes_sheet(run), "holdning": stance_sheet(run),
-            "avsender-tema": matrix_sheet(run), "innspill": submissions_sheet(run),
-            "tekstbiter": segments_sheet(run), "sammenligning": comparison_sheet(run)}
+            "avsender-tema": matrix_sheet(run), **structure_sheets(run),
+            "innspill": submissions_sheet(run), "tekstbiter": segments_sheet(run),
+            "sammenligning": comparison_sheet(run)}

@@ -9,6 +9,8 @@ from typing import Any
 from .norsk import count, integer, join, types_in_words
 from .phrases import shown_phrases
 from .run import Run
+from .who import N_BODIES, body_blocks, respondents
+from .who import names as body_names
 
 Block = tuple[Any, ...]
 N_QUOTES = 3
@@ -58,6 +60,8 @@ def sender_text(run: Run, sid: str) -> str:
 def _names(run: Run, theme: dict[str, Any]) -> list[str]:
     """The organisations behind a theme, once each, in order (``respondents`` when the run
     has them)."""
+    if respondents(theme) is not None:
+        return body_names(theme)
     people = theme.get("respondents")
     if isinstance(people, list) and people and isinstance(people[0], dict):
         names = [p.get("name") or p.get("organisation") for p in people
@@ -74,17 +78,29 @@ def _who_line(run: Run, theme: dict[str, Any]) -> str:
     types = types_in_words(theme.get("respondent_types", {}))
     if types:
         text += f": {types}"
-    names = _names(run, theme)
-    if names:
-        shown = names[:N_NAMED]
-        rest = len(names) - len(shown)
+    bodies = [] if respondents(theme) is not None else _names(run, theme)
+    if bodies:  # with ``respondents`` the bodies get a paragraph of their own
+        shown = bodies[:N_NAMED]
+        rest = len(bodies) - len(shown)
         text += (". Blant høringsinstansene er " + join(shown + (["flere"] if rest else [])))
     text += "."
     unique = theme.get("n_submissions_unique", n)
     if unique < n:
         text += (f" Kopier av samme kampanjebrev er regnet som ett innspill; da er det "
                  f"{count(unique, 'innspill')}.")
-    return text
+    return text + _endorsing_line(theme)
+
+
+def _endorsing_line(theme: dict[str, Any]) -> str:
+    """" Regnes også de 3 innspillene som slutter seg til …" (``--count-endorsements``)."""
+    extra = int(theme.get("n_submissions_endorsing") or 0)
+    if not extra:
+        return ""
+    total = int(theme.get("n_submissions_with_endorsements")
+                or theme["n_submissions"] + extra)
+    return (f" Telles også innspill som slutter seg til høringssvaret fra en "
+            f"høringsinstans som tok opp temaet ({count(extra, 'innspill')}), er det "
+            f"{count(total, 'innspill')}.")
 
 
 def _stance_line(theme: dict[str, Any]) -> str:
@@ -106,7 +122,10 @@ def _stance_line(theme: dict[str, Any]) -> str:
 
 
 def theme_paragraph(run: Run, theme: dict[str, Any], standard: str = "nb") -> str:
-    """The paragraph for one theme."""
+    """The paragraph for one theme (an empty seed: "Ingen høringsinstanser kommenterte
+    …")."""
+    if theme.get("empty") and not theme.get("n_submissions"):
+        return f"Ingen høringsinstanser kommenterte {theme['label']}."
     phrases = shown_phrases(theme, standard, 4)
     about = f"Temaet «{theme['label']}»"
     about += f" handler om {join(phrases)}. " if phrases else ". "
@@ -131,8 +150,10 @@ def theme_quotes(run: Run, theme: dict[str, Any]) -> list[Block]:
     return out
 
 
-def syn_blocks(run: Run, standard: str = "nb") -> list[Block]:
-    """The whole section: a heading, a line on how it was made, a paragraph per theme."""
+def syn_blocks(run: Run, standard: str = "nb", bodies: int | None = N_BODIES
+              ) -> list[Block]:
+    """The whole section: a heading, a line on how it was made, a paragraph per theme, who
+    said what (``bodies``: the named bodies listed per theme, None: all)."""
     themes = run.relevant_themes
     blocks: list[Block] = [
         ("h", 2, "Høringsinstansenes syn"),
@@ -143,6 +164,8 @@ def syn_blocks(run: Run, standard: str = "nb") -> list[Block]:
     for i, t in enumerate(themes, start=1):
         blocks.append(("h", 3, f"{i}. {t['label']}"))
         blocks.append(("p", theme_paragraph(run, t, standard)))
+        if not t.get("empty"):
+            blocks += body_blocks(t, bodies)
         blocks += theme_quotes(run, t)
         subs = [s for s in t.get("subthemes", []) if s.get("n_submissions")]
         if subs:

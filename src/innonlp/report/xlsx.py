@@ -68,12 +68,12 @@ def cells(values: Iterable[Any]) -> list[str]:
     return [frag[type(v)](v) if type(v) in frag else _text(str(v)) for v in values]
 
 
-def _sheet_head(widths: Sequence[float]) -> str:
+def _sheet_head(widths: Sequence[float], top: int = 1) -> str:
     cols = "".join(f'<col min="{j + 1}" max="{j + 1}" width="{w:.1f}" customWidth="1"/>'
                    for j, w in enumerate(widths))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{_NS}" xmlns:r="{_REL}"><sheetViews>'
-            f'<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+            f'<sheetView workbookViewId="0"><pane ySplit="{top}" topLeftCell="A{top + 1}" '
             f'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
             f'<sheetFormatPr defaultRowHeight="15"/>'
             + (f"<cols>{cols}</cols>" if cols else "") + "<sheetData>")
@@ -88,17 +88,20 @@ def _styled(frags: list[str], style: int | None) -> list[str]:
 
 def write_sheet(zf: zipfile.ZipFile, path: str, header: Sequence[str],
                 columns: Sequence[Sequence[Any]], widths: Sequence[float],
-                formats: Sequence[str | None] | None = None) -> int:
+                formats: Sequence[str | None] | None = None, title: str | None = None) -> int:
     """One worksheet into ``zf`` at ``path`` from its columns (sequences that can be
     sliced: only a block of rows at a time is read and turned into XML); returns the number
     of data rows written (at most Excel's limit; a last row then says how many more there
-    were)."""
+    were). A ``title`` is a bold first row above the header (a question's full text)."""
     n = len(columns[0]) if columns else 0
-    keep = min(n, MAX_ROWS - 2)
+    top = 1 if title is None else 2
+    keep = min(n, MAX_ROWS - 1 - top)
     styles = [STYLE.get(f) if f else None for f in (formats or [None] * len(columns))]
     with zf.open(path, "w", force_zip64=True) as raw:
         out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        out.write(_sheet_head(widths))
+        out.write(_sheet_head(widths, top))
+        if title is not None:
+            out.write("<row>" + _text(title).replace("<c ", '<c s="1" ', 1) + "</row>")
         out.write("<row>" + "".join(_text(h).replace("<c ", '<c s="1" ', 1) for h in header)
                   + "</row>")
         for a in range(0, keep, ROW_BLOCK):
@@ -110,17 +113,33 @@ def write_sheet(zf: zipfile.ZipFile, path: str, header: Sequence[str],
                                            strict=True)))
         if n > keep:
             out.write(f"<row>{_text(f'… {n - keep} rader til: se segments.parquet')}</row>")
-        out.write(f'</sheetData><autoFilter ref="{filter_ref(len(header), keep)}"/>'
+        out.write(f'</sheetData><autoFilter ref="{filter_ref(len(header), keep, top=top)}"/>'
                   "</worksheet>")
         out.flush()
         out.detach()
     return keep
 
 
-def filter_ref(n_cols: int, n_rows: int, absolute: bool = False) -> str:
-    """The autofilter's range: the header row and ``n_rows`` rows under it."""
+def filter_ref(n_cols: int, n_rows: int, absolute: bool = False, top: int = 1) -> str:
+    """The autofilter's range: the header row (row ``top``) and ``n_rows`` rows under it."""
     d = "$" if absolute else ""
-    return f"{d}A{d}1:{d}{_col(max(n_cols, 1) - 1)}{d}{n_rows + 1}"
+    return f"{d}A{d}{top}:{d}{_col(max(n_cols, 1) - 1)}{d}{n_rows + top}"
+
+
+BAD_NAME = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+
+
+def sheet_name(name: str, taken: Sequence[str] = ()) -> str:
+    """A name Excel accepts: no ``[]:*?/\\`` or control characters, no apostrophe at
+    either end, 1 to 31 characters, unlike ``taken`` (case-insensitive; a " (2)" added)."""
+    base = BAD_NAME.sub(" ", name).strip().strip("'").strip() or "ark"
+    used = {t.lower() for t in taken}
+    out, k = base[:31], 1
+    while out.lower() in used:
+        k += 1
+        tail = f" ({k})"
+        out = base[:31 - len(tail)].rstrip() + tail
+    return out
 
 
 class Workbook:
@@ -132,12 +151,14 @@ class Workbook:
         self.filters: list[str] = []
 
     def add_sheet(self, name: str, header: Sequence[str], columns: Sequence[Sequence[Any]],
-                  widths: Sequence[float], formats: Sequence[str | None] | None = None
-                  ) -> int:
-        self.names.append(name[:31])
+                  widths: Sequence[float], formats: Sequence[str | None] | None = None,
+                  title: str | None = None) -> int:
+        """Add a sheet (its name made one Excel accepts, see :func:`sheet_name`)."""
+        self.names.append(sheet_name(name, self.names))
         kept = write_sheet(self.zf, f"xl/worksheets/sheet{len(self.names)}.xml", header,
-                           columns, widths, formats)
-        self.filters.append(filter_ref(len(header), kept, absolute=True))
+                           columns, widths, formats, title)
+        self.filters.append(filter_ref(len(header), kept, absolute=True,
+                                       top=1 if title is None else 2))
         return kept
 
     def close(self) -> None:
