@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..codebook.options import StructureOptions
 from ..config import IngestConfig, load_config, merge_columns, parse_size
 from ..errors import ConfigError
 from ..parallel import auto_jobs
@@ -121,13 +122,15 @@ def _run(inputs: list[Path], out: Path, cfg: IngestConfig, strict: bool, quiet: 
          nlp: str = "auto", themes: ThemeParams | None = None,
          edits: Path | None = None, cache: Path | None = None, jobs: int = 1,
          engine: str = "local", scheduler: str | None = None,
-         ignore_edits: bool = False) -> RunResult:
+         ignore_edits: bool = False, structure: StructureOptions | None = None
+         ) -> RunResult:
     rep = Reporter(quiet=quiet, verbose=verbose)
     with rep.progress("Reading inputs") as tick:
         result = analyze(inputs, out, config=cfg, strict=strict, summary=summary,
                          progress=tick, stages=stages, nlp=nlp, log=rep.info, themes=themes,
                          edits=edits, stage=rep.stage, cache=cache, jobs=jobs,
-                         engine=engine, scheduler=scheduler, ignore_edits=ignore_edits)
+                         engine=engine, scheduler=scheduler, ignore_edits=ignore_edits,
+                         structure=structure)
     rep.summary(result)
     return result
 
@@ -382,6 +385,17 @@ def analyze_cmd(
     ignore_edits: Annotated[bool, typer.Option(
         "--ignore-edits", help="Do not apply the run folder's edits.toml (the run says "
                                "so).")] = False,
+    codebook: Annotated[Path | None, typer.Option(
+        "--codebook", help="Seed the themes: a TOML codebook ([[theme]] label, description, "
+                           "keywords, references) or the consultation document (.docx/.pdf/"
+                           ".md/.txt; its numbered headings become the seeds).")] = None,
+    closed_column: Annotated[str | None, typer.Option(
+        "--closed-column", metavar="COL", help="A closed question's column of a table export "
+                                               "(ja/nei/delvis), cross-tabulated with the "
+                                               "themes.")] = None,
+    count_endorsements: Annotated[bool, typer.Option(
+        "--count-endorsements", help="Count a submission that joins another body's answer "
+                                     "in the themes that body raised.")] = False,
     config: ConfigOpt = None,
     text_column: TextColOpt = None,
     id_column: IdColOpt = None,
@@ -426,7 +440,8 @@ def analyze_cmd(
     params = _theme_params(themes, min_theme_size, max_themes, seed)
     _exit_for(_run(inputs, out, cfg, strict, quiet, verbose, summary, DEFAULT_STAGES, nlp,
                    params, edits, _cache_path(cache, no_cache, out), _jobs(jobs), engine,
-                   scheduler, ignore_edits))
+                   scheduler, ignore_edits,
+                   StructureOptions(codebook, closed_column, count_endorsements)))
 
 
 @app.command("compare")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..codebook.options import StructureOptions
 from ..config import IngestConfig
 from ..ingest.run import IngestResult, ProgressFn
 from ..io import write_json
@@ -57,7 +58,9 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
             edits: str | Path | None = None, stage: ProgressFactory | None = None,
             cache: str | Path | None = None, engine: str = "local",
             scheduler: str | None = None, policy: ExecutionPolicy | None = None,
-            ignore_edits: bool = False) -> RunResult:
+            ignore_edits: bool = False, codebook: str | Path | None = None,
+            closed_column: str | None = None, count_endorsements: bool = False,
+            structure: StructureOptions | None = None) -> RunResult:
     """Run the stages on ``inputs`` and write the run folder ``out``.
 
     Stages: ingest (submissions, segments, campaigns), written standard, the Norwegian
@@ -66,11 +69,16 @@ def analyze(inputs: Iterable[str | Path], out: str | Path, config: IngestConfig 
     the reports (with ``edits``, an ``edits.toml`` carried over by matching themes).
     ``cache``: the cache file (None: no cache). ``jobs``/``engine``/``scheduler`` (or a
     ready ``policy``) say how work runs side by side; the output does not depend on them.
+    ``codebook``: seeds (a TOML codebook or the consultation document) the themes start
+    from; ``closed_column``: a closed question to cross-tabulate with the themes;
+    ``count_endorsements``: count a submission that joins another body's answer in that
+    body's themes (or all three as a ready ``structure``).
     """
     policy = policy or ExecutionPolicy(jobs=jobs, engine=engine, scheduler=scheduler)
     options = RunOptions(stages, config or IngestConfig(), strict, nlp, batch_size,
                          themes or ThemeParams(), _path(summary), _path(edits), _path(cache),
-                         ignore_edits)
+                         ignore_edits, structure or StructureOptions(
+                             _path(codebook), closed_column, count_endorsements))
     # the tier is resolved before anything is written: a missing model fails fast
     layer = NorwegianNLP(nlp=nlp, batch_size=batch_size) if "nlp" in stages else None
     for c in (layer.choices.values() if layer is not None else ()):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..codebook.options import StructureOptions
 from ..config import IngestConfig
 from ..nlp.loader import NorwegianNLP
 from ..parallel import ExecutionPolicy
@@ -50,6 +51,7 @@ class RunOptions:
     edits: Path | None = None
     cache: Path | None = None
     ignore_edits: bool = False
+    structure: StructureOptions = field(default_factory=StructureOptions)
 
 
 @dataclass

@@ -9,7 +9,7 @@ for ingest and standard, :class:`NlpResult`, :class:`~innonlp.themes.result.Them
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,43 +20,14 @@ from ..ingest import codec
 from ..ingest.frames import segments_frame, submissions_frame
 from ..ingest.run import IngestResult, ingest
 from ..io import write_parquet
-from ..nlp.analysis import SegmentAnalysis, analyze_segments
+from ..nlp.analysis import analyze_segments
 from ..nlp.cache import AnalysisCache
 from ..nlp.standard import annotate_standards
-from ..themes.result import ThemesResult
+from .common import CompareResult, NlpResult, ingest_result, input_key
 from .manifest import build_manifest
 from .runner import RunContext
-from .stagecache import derived_key, inputs_key
-
-
-@dataclass(frozen=True)
-class NlpResult:
-    """The language layer's analyses (segment order), its manifest record and, from Dask
-    workers, the themes stage's per-segment features."""
-
-    analyses: list[SegmentAnalysis]
-    record: dict[str, Any]
-    part_features: list[Any] | None = None
-
-
-@dataclass(frozen=True)
-class CompareResult:
-    """The comparison with a human summary (``comparison.json``)."""
-
-    doc: dict[str, Any]
-
-
-def input_key(ctx: RunContext) -> bytes:
-    """The content key of the run's inputs and ingest settings (hashed once per run)."""
-    if "inputs" not in ctx.memo:
-        ctx.memo["inputs"] = inputs_key(ctx.inputs, ctx.options.config,
-                                        {"strict": ctx.options.strict})
-    return ctx.memo["inputs"]
-
-
-def ingest_result(ctx: RunContext) -> IngestResult:
-    """The submissions and segments of the run, with their written standards."""
-    return ctx.results.get("standard") or ctx.results["ingest"]
+from .stagecache import derived_key
+from .themes_stage import ThemesStage
 
 
 class IngestStage:
@@ -251,116 +222,6 @@ class StanceStage:
         ctx.manifest["stance"] = overview(result, res.submissions)
 
 
-class ThemesStage:
-    """Themes, sub-themes, key phrases, quotes; ``themes.json``/``.csv`` and the theme
-    columns of the Parquet tables."""
-
-    name, needs, progress = "themes", ("standard", "nlp", "stance"), "Finding themes"
-    writes = (rf.THEMES_JSON, rf.THEMES_CSV, rf.SEGMENTS, rf.SUBMISSIONS)
-    pause_gc = True
-
-    def key(self, ctx: RunContext) -> bytes | None:
-        if ctx.cache is None or ctx.layer is None:
-            return None
-        return derived_key(input_key(ctx), ctx.layer.record()["pipelines"],
-                           asdict(ctx.options.themes))
-
-    def total(self, ctx: RunContext) -> int | None:
-        return None
-
-    def encode(self, result: ThemesResult) -> dict[str, Any]:
-        return result.to_data()
-
-    def decode(self, data: Any) -> ThemesResult:
-        return ThemesResult.from_data(data)
-
-    def compute(self, ctx: RunContext) -> ThemesResult:
-        from ..themes.build import find_themes  # scikit-learn: only when clustering
-
-        res, nlp = ingest_result(ctx), ctx.results["nlp"]
-        stance = ctx.results.get("stance")
-        quiet = stance.no_comments if stance is not None else set()
-        keep = [i for i, s in enumerate(res.segments) if s.submission_id not in quiet]
-        if len(keep) == len(res.segments):
-            found = find_themes(res.segments, nlp.analyses, res.submissions,
-                                ctx.options.themes, policy=ctx.policy,
-                                features=nlp.part_features)
-        else:  # "ingen merknader" answers are a bucket of their own, never clustered
-            found = with_bucket(find_themes(
-                [res.segments[i] for i in keep], [nlp.analyses[i] for i in keep],
-                res.submissions, ctx.options.themes, policy=ctx.policy), keep,
-                len(res.segments))
-        return replace(found, nlp=nlp.record)
-
-    def write(self, ctx: RunContext, result: ThemesResult) -> tuple[pd.DataFrame, Any]:
-        ctx.advance(1)
-        ctx.timings.update({f"themes.{k}": v for k, v in result.seconds.items()})
-        if "nlp" not in ctx.results:  # the language layer was not needed: say what made them
-            ctx.manifest["nlp"] = {**(result.nlp or {}), "reused_from_cache": True}
-        if "stance" in ctx.results:
-            add_theme_stances(result, ingest_result(ctx), ctx.results["stance"])
-        frames = write_themes_files(result, ctx.folder)
-        ctx.manifest["themes"] = {"n_themes": len(result.doc["themes"]),
-                                  "outlier_share": result.doc["outliers"]["share_of_segments"],
-                                  "choice": result.doc["choice"]}
-        return frames
-
-
-def with_bucket(found: ThemesResult, keep: list[int], n: int) -> ThemesResult:
-    """The themes of the segments ``keep`` (of ``n``) with the others in the "ingen
-    merknader" bucket: per-segment columns of full length, the bucket in ``themes.json``."""
-    from ..stance.apply import NO_COMMENTS, NO_COMMENTS_LABEL
-
-    fill = {"theme_id": None, "bucket": NO_COMMENTS, "subtheme_id": None,
-            "theme_similarity": 0.0, "x": float("nan"), "y": float("nan")}
-    cols = {}
-    for col, values in found.segments.items():
-        full = [fill.get(col)] * n
-        for i, v in zip(keep, values, strict=True):
-            full[i] = v
-        cols[col] = full
-    doc = dict(found.doc)
-    doc["n_segments"] = n
-    doc[NO_COMMENTS] = {"label": NO_COMMENTS_LABEL, "n_segments": n - len(keep)}
-    return replace(found, doc=doc, segments=cols)
-
-
-def add_theme_stances(result: ThemesResult, res: IngestResult, stance: Any) -> None:
-    """Per theme in ``themes.json``: ``stance`` (counts, shares, per respondent type, the
-    controversy score 2·min(share for, share against)) with one quote per side."""
-    from ..stance.apply import NO_COMMENTS, theme_rows
-    from ..stance.rollup import theme_stances
-
-    respondent = {s.id: s.respondent_type for s in res.submissions}
-    per = theme_stances(theme_rows(stance, res.segments, result.segments["theme_id"],
-                                   respondent))
-    quiet = stance.no_comments
-    if NO_COMMENTS in result.doc:
-        result.doc[NO_COMMENTS]["n_submissions"] = len(quiet)
-        result.doc[NO_COMMENTS]["submission_ids"] = sorted(quiet)
-    for theme in result.doc["themes"]:
-        ts = per.get(theme["id"])
-        if ts is None:
-            continue
-        theme["stance"] = {
-            "n_submissions": ts.n, "counts": ts.counts, "shares": ts.shares,
-            "respondent_types": ts.by_respondent, "controversy": ts.controversy,
-            "quote_for": _side(ts.quote_for), "quote_against": _side(ts.quote_against)}
-
-
-def _side(quote: tuple[str, str] | None) -> dict[str, str] | None:
-    return None if quote is None else {"submission_id": quote[0], "sentence": quote[1]}
-
-
-def write_themes_files(result: ThemesResult, folder: rf.RunFolder
-                       ) -> tuple[pd.DataFrame, Any]:
-    """Write the theme files and columns (the ingest tables read back from the folder)."""
-    from ..themes.outputs import write_themes
-
-    return write_themes(result, pd.read_parquet(folder / rf.SEGMENTS), folder.path,
-                        pd.read_parquet(folder / rf.SUBMISSIONS))
-
-
 class CompareStage:
     """The themes against a human-written summary (``--summary``)."""
 
@@ -477,6 +338,11 @@ def validate_options(options: Any, folder: Path | None = None) -> None:
         if s.suffix.lower() not in SUMMARY_FORMATS:
             raise ConfigError(f"--summary must be a {', '.join(SUMMARY_FORMATS)} file. Got "
                               f"{str(s)!r} instead.")
+    structure = getattr(options, "structure", None)
+    if structure is not None and structure.codebook is not None:
+        from ..codebook.model import read_codebook
+
+        read_codebook(structure.codebook)  # a missing or malformed codebook: one error, now
     if options.edits is not None:
         from ..report.edits import read_edits
 

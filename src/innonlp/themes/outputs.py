@@ -73,6 +73,9 @@ def write_themes(result: ThemesResult, segments_frame: pd.DataFrame, out: Path,
                                  for i in subs["id"]]
         subs["key_phrases"] = ["; ".join(per_submission.get(i, {}).get("key_phrases", []))
                                for i in subs["id"]]
+        if any("endorses" in v for v in per_submission.values()):
+            subs["endorses"] = ["; ".join(per_submission.get(i, {}).get("endorses", []))
+                                for i in subs["id"]]
         write_parquet(out / "submissions.parquet", subs)
     write_json(out / "themes.json", doc)
     write_text(out / "themes.csv", themes_csv(doc))
