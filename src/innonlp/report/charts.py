@@ -67,7 +67,7 @@ def theme_sizes_svg(run: Run) -> str:
 
 def stability_svg(run: Run) -> str:
     """Stability per theme (0–1) with the 0,6 line under which a theme is unstable."""
-    themes = run.relevant_themes
+    themes = [t for t in run.relevant_themes if t["stability"] is not None]  # not seeds
     width, left, row = 720, 300, 24
     height = 40 + row * max(len(themes), 1)
     span = width - left - 60

@@ -123,7 +123,8 @@ def figures_appendix(run: Run) -> list[Block]:
         phrases = "; ".join(f"{k['phrase']} ({decimal(k['score'], 2)})"
                             for k in t["key_phrases"][:6])
         rows.append([t["label"], integer(t["n_segments"]), integer(t["n_submissions"]),
-                     decimal(t["stability"], 2) + (" (ustabilt)" if t["unstable"] else ""),
+                     ("fra kodeboken" if t["stability"] is None else decimal(t["stability"], 2)
+                      + (" (ustabilt)" if t["unstable"] else "")),
                      phrases])
     return [("h", 2, "Vedlegg: maskinelle tall per tema"),
             ("p", "Stabilitet: andelen av temaet som kommer igjen når temaene finnes på nytt "

@@ -40,7 +40,8 @@ def themes_sheet(run: Run) -> Sheet:
             "Ulike innspill": int(t["n_submissions_unique"]),
             "Kampanjekopier": int(t["n_campaign_copies"]),
             "Andel av innspillene": float(t["share_of_submissions"]),
-            "Stabilitet": float(t["stability"]), "Ustabilt": bool(t["unstable"]),
+            "Stabilitet": None if t["stability"] is None else float(t["stability"]),
+            "Ustabilt": bool(t["unstable"]),
             "Nøkkeluttrykk": "; ".join(k["phrase"] for k in t["key_phrases"][:5]),
             "Undertemaer": len(t.get("subthemes", []))}
         for k in types:
