@@ -80,9 +80,10 @@ def _seeded(run: Run) -> None:
               "references": ["punkt 4"]}]
     s1 = copy.deepcopy(doc["themes"][0]) | {
         "id": "S1", "label": seeds[0]["label"], "seeded": True, "seed": seeds[0],
+        "stability": None,
         "matched_by": {"reference": 1, "keyword": 1, "similarity": 0}, "empty": False}
     s2 = _theme("S2", seeds[1]["label"], ["a"], "", {}) | {
-        "seeded": True, "seed": seeds[1], "matched_by": {}, "empty": True,
+        "seeded": True, "seed": seeds[1], "matched_by": {}, "empty": True, "stability": None,
         "n_submissions": 0, "n_segments": 0, "submission_ids": [], "quotes": [],
         "n_submissions_unique": 0, "share_of_submissions": 0.0}
     doc["themes"] = [s1, s2] + [t | {"seeded": False} for t in doc["themes"][1:]]

@@ -86,7 +86,7 @@ def overview(run: Run) -> list[Block]:
                         f"{count(out['n_segments'], 'tekstbit')} passet ikke i noe tema "
                         f"(«Andre innspill»), og {count(form['n_segments'], 'tekstbit')} "
                         f"var bare hilsener, henvisninger og avslutninger."))
-    blocks.append(several_themes())
+    blocks.append(several_themes(run))
     blocks.append(("chart", "theme_sizes", "Innspill per tema"))
     if any(t.get("stance") for t in run.relevant_themes):
         blocks.append(("chart", "stance", "Holdning per tema"))

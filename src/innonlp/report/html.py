@@ -24,7 +24,13 @@ from .html_parts import SEARCH_SCRIPT, blocks_html, other_segments, search_data,
 from .norsk import date, integer, percent, share_in_words, share_percent
 from .phrases import report_standard, shown_phrases
 from .run import Run
-from .structure import SEVERAL, closed_blocks, endorsement_blocks, question_blocks, seed_blocks
+from .structure import (
+    closed_blocks,
+    endorsement_blocks,
+    question_blocks,
+    seed_blocks,
+    several_themes,
+)
 from .syn import syn_blocks
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -118,8 +124,8 @@ def to_html(run: Run) -> str:
 <p>Laget av innonlp {_e(__version__)}{' ' + _e(date(created)) if created else ''}.
 Alt er funnet maskinelt; les sitatene i sammenheng.</p>
 <div class="figures">{figures}</div>
-<h2>Temaer etter størrelse</h2><p>{_e(SEVERAL)}</p>{theme_sizes_svg(run)}
-{_themes_list(run)}
+<h2>Temaer etter størrelse</h2>{blocks_html([several_themes(run)])}{theme_sizes_svg(run)}{
+    _themes_list(run)}
 <h2>Respondenttype × tema</h2><p>Hver kolonne er et tema; fargen er andelen av temaets
 innspill som kommer fra respondenttypen, tallet er antall innspill.</p>{heatmap_svg(run)}
 <h2>Kart over tekstbitene</h2><p>Hver prikk er en tekstbit; nære prikker bruker like ord.
@@ -127,10 +133,8 @@ innspill som kommer fra respondenttypen, tallet er antall innspill.</p>{heatmap_
 <h2>Stabilitet</h2><p>Andel av temaet som kommer igjen når temaene finnes på nytt i
 utvalg av dataene; under 0,6 regnes temaet som ustabilt.</p>{stability_svg(run)}
 <h2>Sammenligning med oppsummeringen</h2>{_comparison(run)}
-{structure}
-{syn}
-{endorsements}
-<h2>Andre innspill</h2>{other_segments(run, who)}
+{structure}{syn}
+{endorsements}<h2>Andre innspill</h2>{other_segments(run, who)}
 <h2>Søk i alle tekstbiter</h2>{search_html()}
 <script>{script}</script>
 </body></html>

@@ -23,9 +23,13 @@ SEVERAL = ("Tallene er antall innspill (og tekstbiter). Et innspill kan ta opp f
            "det kom inn.")
 
 
-def several_themes() -> Block:
-    """The plain sentence that counts are of submissions and one can count in several."""
-    return ("p", SEVERAL)
+def several_themes(run: Run | None = None) -> Block:
+    """The plain sentence that counts are of submissions and one can count in several
+    (with how many do, when ``themes.json`` has ``n_submissions_several_themes``)."""
+    n = None if run is None else run.themes_doc.get("n_submissions_several_themes")
+    if not isinstance(n, int) or isinstance(n, bool):
+        return ("p", SEVERAL)
+    return ("p", SEVERAL + f" {integer(n)} av innspillene tar opp mer enn ett tema.")
 
 
 def _labels(run: Run) -> dict[str, str]:
