@@ -51,7 +51,11 @@ def test_hoeringsinstansenes_syn_names_organisations_counts_persons(run_dir: Pat
         if t["respondent_types"].get("privatperson"):
             n = t["respondent_types"]["privatperson"]
             assert f"{n} privatperson" in para
-        assert "Blant høringsinstansene er" in para
+        if t.get("respondents"):  # who said what: the pasteable paragraph after it
+            assert t["respondents"]["paragraph"] in section
+            assert "Blant høringsinstansene er" not in para
+        else:
+            assert "Blant høringsinstansene er" in para
         if t.get("stance") and t["stance"]["counts"]["støtter"]:
             assert f"støtter {t['stance']['counts']['støtter']} forslaget" in para \
                 or f"{t['stance']['counts']['støtter']} støtter forslaget" in para
