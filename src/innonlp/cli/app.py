@@ -434,6 +434,10 @@ def analyze_cmd(
         raise ConfigError(f"--summary file {str(summary)!r} does not exist.")
     if edits is not None and not edits.is_file():
         raise ConfigError(f"--edits file {str(edits)!r} does not exist.")
+    if codebook is not None:
+        from ..codebook.model import read_codebook
+
+        read_codebook(codebook)  # one clear line before anything runs
     cfg = _config(config, text_column, id_column, submitter_column, organisation_column,
                   respondent_type_column, date_column, max_file_size, max_pdf_pages,
                   no_letter_cleanup, no_campaigns, keep_personal_data, max_uncompressed)
