@@ -240,3 +240,27 @@ def test_workbook_sanitises_and_deduplicates_sheet_names() -> None:
     assert book.sheetnames == ["Spørsmål  hva  1", "Spørsmål  hva  1 (2)", "a b c"]
     assert list(book["a b c"].iter_rows(values_only=True)) == [("=tittel?",), ("x",), ("1",)]
     assert book["a b c"]["A1"].data_type == "s" and book["a b c"]["A1"].font.b
+
+
+def test_every_seed_a_segment_matched_and_the_main_theme_per_submission(full: dict) -> None:
+    subs = _rows(full["xlsx"], "innspill")
+    head = subs[0]
+    themes = {r[0]: r[head.index("Temaer")] for r in subs[1:]}
+    assert themes["c"] == "S1 Punkt 3.1 Personvern; T02 Samferdsel"  # seed S9 is no theme
+    mains = {r[0]: r[head.index("Hovedtema")] for r in subs[1:]}
+    assert mains == {"a": "S1 Punkt 3.1 Personvern", "b": "S1 Punkt 3.1 Personvern",
+                     "c": "T02 Samferdsel"}
+    assert "| c | privatperson | Bokmål | S1 Punkt 3.1 Personvern; T02 Samferdsel | T02 " \
+        "Samferdsel |" in full["md"]
+    seg = _rows(full["xlsx"], "tekstbiter")
+    assert seg[0][seg[0].index("Punkter")] == "Punkter"
+    assert [r[seg[0].index("Punkter")] for r in seg[1:]] == ["S1", "", "S1", "S1; S9"]
+
+
+def test_main_theme_after_edits_is_the_theme_with_most_text(tmp_path: Path) -> None:
+    run = tiny_run(tmp_path)
+    run.segments.loc[run.segments["id"] == "b#1", "theme_id"] = "T02"  # as a move would
+    assert run.submission_themes()["main_theme"].tolist()[1] == "T01 Personvern"  # stored
+    run.edits.applied.append({"kind": "move"})
+    mains = run.submission_themes()["main_theme"].tolist()
+    assert mains == ["T01 Personvern", "T02 Samferdsel", "T02 Samferdsel"]

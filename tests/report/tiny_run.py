@@ -88,6 +88,8 @@ def _seeded(run: Run) -> None:
         "n_submissions_unique": 0, "share_of_submissions": 0.0}
     doc["themes"] = [s1, s2] + [t | {"seeded": False} for t in doc["themes"][1:]]
     run.segments["theme_id"] = run.segments["theme_id"].replace({"T01": "S1"})
+    run.segments["seed_ids"] = ["S1", "", "S1", "S1; S9"]  # c#1 is in T02 and seed S1
+    run.segments["seed_matched_by"] = ["keyword", "", "reference", "similarity"]
     run.submissions["theme_ids"] = ["S1; T02", "S1", "T02"]
     run.submissions["main_theme_id"] = ["S1", "S1", "T02"]
     doc["codebook"] = {"source": "høringsnotat.docx", "n_seeds": 2, "seeds": seeds,

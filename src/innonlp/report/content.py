@@ -135,14 +135,19 @@ def figures_appendix(run: Run) -> list[Block]:
 
 
 def appendix(run: Run) -> list[Block]:
-    """Every submission, its sender (persons unnamed), standard and themes."""
+    """Every submission, its sender (persons unnamed), standard, themes and main theme."""
     subs = run.submission_themes()
     who = _who_map(run)
+    mains = subs["main_theme"].tolist() if "main_theme" in subs else None
     rows = [[sid, who.get(sid, sid), standard_name(std) if std else "", themes or "–"]
             for sid, std, themes in zip(subs["id"].tolist(), subs["standard"].tolist(),
                                         subs["themes"].tolist(), strict=True)]
-    return [("h", 2, "Vedlegg: alle innspill og temaene deres"),
-            ("table", ["Innspill", "Avsender", "Målform", "Temaer"], rows)]
+    header = ["Innspill", "Avsender", "Målform", "Temaer"]
+    if mains is not None:
+        header.append("Hovedtema")
+        rows = [r + [m if isinstance(m, str) else "–"] for r, m in zip(rows, mains,
+                                                                      strict=True)]
+    return [("h", 2, "Vedlegg: alle innspill og temaene deres"), ("table", header, rows)]
 
 
 def report_blocks(run: Run) -> list[Block]:

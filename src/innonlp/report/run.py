@@ -79,15 +79,52 @@ class Run:
         raise KeyError(f"no theme {theme_id!r} in this run")
 
     def submission_themes(self) -> pd.DataFrame:
-        """Submissions with the (edited) themes their segments are in."""
+        """Submissions with the (edited) themes their segments are in (a codebook run's
+        every matched seed too: ``seed_ids``) and, when the run has ``main_theme_id``,
+        ``main_theme``: the theme holding most of its text."""
         labels = {t["id"]: t["label"] for t in self.themes_doc["themes"]}
-        per = (self.segments.dropna(subset=["theme_id"])
-               .groupby("submission_id")["theme_id"].agg(lambda s: sorted(set(s))))
+        per = _themes_per_submission(self.segments, labels)
         out = self.submissions[["id", "submitter", "organisation", "respondent_type",
                                 "standard", "campaign_id"]].copy()
         out["themes"] = ["; ".join(f"{t} {labels.get(t, '')}" for t in per.get(i, []))
                          for i in out["id"]]
+        if "main_theme_id" in self.submissions:
+            main = self._main_themes()
+            out["main_theme"] = [f"{main[i]} {labels[main[i]]}"
+                                 if main.get(i) in labels else None for i in out["id"]]
         return out
+
+    def _main_themes(self) -> dict[str, str]:
+        """Submission id → main theme: the run's own ``main_theme_id`` without edits, else
+        the (edited) theme with most of the submission's characters (smaller id on a tie)."""
+        if not self.edits.applied:
+            return {i: m for i, m in zip(self.submissions["id"],
+                                         self.submissions["main_theme_id"], strict=True)
+                    if isinstance(m, str) and m}
+        seg = self.segments.dropna(subset=["theme_id"])
+        chars: dict[str, dict[str, int]] = {}
+        for sid, tid, text in zip(seg["submission_id"], seg["theme_id"], seg["text"],
+                                  strict=True):
+            c = chars.setdefault(sid, {})
+            c[tid] = c.get(tid, 0) + len(str(text))
+        return {sid: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+                for sid, c in chars.items()}
+
+
+def _themes_per_submission(segments: pd.DataFrame, labels: dict[str, str]
+                           ) -> dict[str, list[str]]:
+    """Submission id → the sorted ids of the themes its segments are in (each segment's
+    theme and, in a codebook run, every seed it matched that is still a theme)."""
+    per: dict[str, set[str]] = {}
+    seeds = segments["seed_ids"].tolist() if "seed_ids" in segments else [None] * len(segments)
+    for sid, tid, extra in zip(segments["submission_id"].tolist(),
+                               segments["theme_id"].tolist(), seeds, strict=True):
+        ids = {tid} if isinstance(tid, str) else set()
+        if isinstance(extra, str):
+            ids |= {x for x in extra.split("; ") if x in labels}
+        if ids:
+            per.setdefault(sid, set()).update(ids)
+    return {sid: sorted(ids) for sid, ids in per.items()}
 
 
 def load_run(path: str | Path, edits: str | Path | bool | None = None) -> Run:

@@ -16,6 +16,7 @@ STANCE_COLS = (("støtter", "Støtter"), ("delvis", "Med forbehold"), ("imot", "
 SEGMENT_COLUMNS = {"id": "Tekstbit", "submission_id": "Innspill", "bucket": "Gruppe",
                    "theme_id": "Tema-id", "theme_label": "Tema", "subtheme_id": "Undertema-id",
                    "theme_similarity": "Likhet med temaet", "standard": "Målform",
+                   "seed_ids": "Punkter", "seed_matched_by": "Funnet ved",
                    "stance": "Holdning", "part": "Del", "question": "Spørsmål",
                    "heading": "Overskrift", "page": "Side", "start": "Start", "end": "Slutt",
                    "text": "Tekst"}
@@ -144,6 +145,8 @@ def submissions_sheet(run: Run) -> Sheet:
                            for k in subs["respondent_type"]],
         "Målform": [standard_name(s) if isinstance(s, str) else None for s in subs["standard"]],
         "Kampanje": subs["campaign_id"], "Temaer": subs["themes"]})
+    if "main_theme" in subs:
+        frame["Hovedtema"] = subs["main_theme"]
     f = run.submissions
     if "stance" in f:
         frame["Holdning"] = [STANCE_WORDS.get(s, s) if isinstance(s, str) else None
