@@ -176,6 +176,8 @@ def test_seeds_section_in_codebook_order_with_empty_seeds_said(full: dict) -> No
     assert "| Punkt 3.1 Personvern | 2 | 2 | 1 henvisning, 1 nøkkelord |" in section
     assert "Ingen høringsinstanser kommenterte Punkt 4 Gebyrer." in full["docx_text"]
     assert "Ingen høringsinstanser kommenterte Punkt 4 Gebyrer." in full["html"]
+    assert "<b>Punkt 4 Gebyrer</b> (punkt fra høringsnotatet)" in full["html"]
+    assert "<b>Samferdsel</b>:" in full["html"]
     syn = md.split("### 2. Punkt 4 Gebyrer")[1].split("\n### ")[0]
     assert syn.strip().startswith("Ingen høringsinstanser kommenterte Punkt 4 Gebyrer.")
 

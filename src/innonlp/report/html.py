@@ -95,6 +95,7 @@ def _themes_list(run: Run) -> str:
     items = []
     for t in run.relevant_themes:
         flag = (' <span class="unstable">(ustabilt)</span>' if t["unstable"] else "")
+        flag += " (punkt fra høringsnotatet)" if t.get("seeded") else ""
         items.append(f"<li><b>{_e(t['label'])}</b>{flag}: "
                      f"{_e(share_in_words(t['n_submissions'], total, t['respondent_types']))}."
                      f" <i>{_e(', '.join(shown_phrases(t, std, 5)))}</i></li>")

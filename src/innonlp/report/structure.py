@@ -86,8 +86,9 @@ def seed_blocks(run: Run) -> list[Block]:
             quiet.append(("p", f"Ingen høringsinstanser kommenterte {label}."))
         rows.append([label, integer(n), integer(int(t.get("n_segments") or 0)),
                      _matched(theme) if n else "–"])
-    return ([("h", 2, "Punkter fra høringsnotatet"), ("p", text),
-             ("table", ["Punkt", "Innspill", "Tekstbiter", "Funnet ved"], rows)] + quiet)
+    header = ["Punkt", "Innspill", "Tekstbiter", "Funnet ved (tekstbiter)"]
+    return [("h", 2, "Punkter fra høringsnotatet"), ("p", text), ("table", header, rows),
+            *quiet]
 
 
 def stance_columns(themes: list[dict[str, Any]]) -> list[tuple[str, tuple[str, ...], str]]:
