@@ -102,7 +102,8 @@ def floor_words_per_second(texts: list[str]) -> float:
     return n / (time.perf_counter() - t)
 
 
-def run_innonlp(texts: list[str], work: Path, one_process: bool = True) -> dict[str, Any]:
+def run_innonlp(texts: list[str], work: Path, one_process: bool = True,
+                codebook: Path | None = None) -> dict[str, Any]:
     src = work / "input.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for i, t in enumerate(texts):
@@ -114,7 +115,8 @@ def run_innonlp(texts: list[str], work: Path, one_process: bool = True) -> dict[
         r = timed([sys.executable, "-m", "innonlp", "analyze", str(src), "--out", str(run_dir),
                    "--nlp", "embedded", "--cache", str(cache), "-q",
                    # one JSONL export holds every review: above the default 50 MB file limit
-                   "--max-file-size", "2GB"])
+                   "--max-file-size", "2GB",
+                   *(["--codebook", str(codebook)] if codebook else [])])
         if r["rc"] not in (0, 1):
             raise SystemExit(f"innonlp analyze failed:\n{r['stderr']}")
         info = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
@@ -318,6 +320,8 @@ def main() -> None:
     ap.add_argument("--skip-one-process", action="store_true",
                     help="do not time the language analysis alone in one process")
     ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    ap.add_argument("--codebook", type=Path, help="analyze --codebook FILE (seeded themes)")
+    ap.add_argument("--skip-peers", action="store_true", help="time innonlp only")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     texts_all = read_texts(args.corpus, max(sizes))
@@ -344,8 +348,11 @@ def main() -> None:
             d.mkdir()
             row: dict[str, Any] = {"n": len(texts)}
             print(f"[{n}] innonlp …", file=sys.stderr, flush=True)
-            row["innonlp"] = run_innonlp(texts, d, not args.skip_one_process)
+            row["innonlp"] = run_innonlp(texts, d, not args.skip_one_process, args.codebook)
             row["floor_words_per_second"] = round(floor_words_per_second(texts))
+            if args.skip_peers:
+                res["sizes"].append(row)
+                continue
             print(f"[{n}] peers …", file=sys.stderr, flush=True)
             t = run_peer("tfidf", texts, 20, d)
             row["tfidf_kmeans"] = {k: v for k, v in t.items() if k != "labels"}
