@@ -10,11 +10,13 @@ phrase keys from the language layer):
    ``min_themes`` and ``max_themes`` (``"auto"``: sqrt(n), between 4 and 30; never more
    than n / ``min_theme_size``) by the stability of k-means clusterings over resampled
    segments (:mod:`~innonlp.themes.selection`, at most ``selection_sample`` segments): the
-   largest k within ``k_tolerance`` of the most stable (``selection="silhouette"``: the
-   smallest k within ``tolerance`` of the best cosine silhouette, as before). The curve
-   and the rule are kept in ``choice_`` for the run record. When k was chosen on a
-   sample, the final k-means over all segments starts once from the sample's centres for
-   that k (instead of several random starts, each a full pass over a big corpus);
+   smallest k within ``k_tolerance`` of the most stable (``selection="silhouette"``: the
+   smallest k within ``tolerance`` of the best cosine silhouette). The curve and the
+   rule are kept in ``choice_`` for the run record. The k clusters are the consensus of
+   ``consensus_runs`` k-means runs (:mod:`~innonlp.themes.consensus`, on at most 3,000
+   segments; the others join the nearest consensus centre), which a resample of the
+   segments changes far less than one run; with ``consensus_runs=0`` one k-means (from
+   the stability curve's centres for that k);
 3. outliers: segments with fewer than ``min_tokens`` distinct content tokens (a closing line
    such as "Ta gjerne kontakt" says nothing to place), segments less similar to their
    theme's centre than ``min_similarity`` (at most ``max_outlier_share`` of all, the least
@@ -41,6 +43,8 @@ from sklearn.preprocessing import normalize
 from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted
 
+from .consensus import consensus_clusters
+from .merge import merge_alike
 from .params import validate
 from .selection import StabilityCurve, cosine_silhouette, k_grid, stability_curve
 from .tokens import TokenDocs
@@ -106,6 +110,9 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         the smallest k within ``tolerance`` of the best cosine silhouette.
     k_tolerance : float
         How much less stable than the best a finer k may be and still be chosen.
+    consensus_runs : int
+        The k-means runs whose consensus are the themes (:mod:`~.consensus`); 0: one
+        k-means run.
     random_state : int, RandomState, Generator or None
         The source of the fit's one seed (:func:`fit_seed`).
 
@@ -132,13 +139,13 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     def __init__(self, *, n_themes: int | str = "auto", min_themes: int = 2,
                  max_themes: int | str = "auto",
                  min_theme_size: int = 3, max_outlier_share: float = 0.15,
-                 min_similarity: float = 0.2, n_components: int = 100,
+                 min_similarity: float = 0.2, n_components: int = 50,
                  vectorizer: Any = None, subthemes: bool = True,
                  min_subtheme_silhouette: float = 0.08, tolerance: float = 0.05,
                  selection_sample: int = 6_000, min_tokens: int = 2,
                  merge_z: float | None = 3.5, svd_sample: int = 25_000,
                  selection: str = "stability", k_tolerance: float = 0.02,
-                 random_state: Any = 0):
+                 consensus_runs: int = 20, random_state: Any = 0):
         self.n_themes = n_themes
         self.min_themes = min_themes
         self.max_themes = max_themes
@@ -156,6 +163,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         self.svd_sample = svd_sample
         self.selection = selection
         self.k_tolerance = k_tolerance
+        self.consensus_runs = consensus_runs
         self.random_state = random_state
 
     # ---- helpers ----------------------------------------------------------------------
@@ -247,17 +255,12 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         Z = self._embed(X, seed)
         del X
         k, start, lo = self._number_of_themes(Z, len(rows), seed)
-        # k-means centres a copy of Z; a big corpus's Z is centred in place and restored
-        # (no second copy of hundreds of MB; the restored values may differ in the last bit)
-        copy = Z.nbytes < BIG_Z_BYTES
-        km = (KMeans(k, init=start, n_init=1, random_state=seed, copy_x=copy).fit(Z)
-              if start is not None else
-              KMeans(k, n_init=10 if len(Z) <= 20_000 else 3, random_state=seed,
-                     copy_x=copy).fit(Z))
+        fine = self._fine_clusters(Z, k, start, seed)
         # --themes N is taken at its word: no merging below N
         self.k_fine_, self.min_k_ = k, (lo if self.n_themes == "auto" else k)
         self.choice_["merged"] = []
-        fine, groups = self._merge(Z, km.labels_, k, self.min_k_, self.choice_["merged"])
+        fine, groups = self._merge(Z, fine, int(fine.max()) + 1, self.min_k_,
+                                   self.choice_["merged"])
         theme = groups[fine]
         lab, sim = self._assign(Z, self._centers(Z, theme), theme)
         labels[rows] = lab
@@ -318,12 +321,30 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
             "mode": "auto", "criterion": "stability", "bounds": [lo, hi],
             "stability": curve.scores, "chosen": k,
             "at_upper_bound": k == hi,
-            "rule": f"largest k whose stability (mean adjusted Rand index between 5 "
+            "rule": f"smallest k whose stability (mean adjusted Rand index between 5 "
                     f"k-means re-fits on 80 % subsets, on the segments both drew) is within "
-                    f"{self.k_tolerance} of the best ({top}) on the grid between the bounds"
+                    f"{self.k_tolerance} of the best ({top}) on the grid between the bounds "
+                    f"(near-ties go to fewer themes); the themes are the consensus of "
+                    f"{self.consensus_runs} k-means runs with that k"
                     + ("; it is the upper bound: the curve did not fall before it, more "
                        "themes may be stable too (--max-themes)" if k == hi else "")})
         return k, start, lo
+
+    def _fine_clusters(self, Z: np.ndarray, k: int, start: np.ndarray | None, seed: int
+                       ) -> np.ndarray:
+        """The k clusters before the merge: the consensus of ``consensus_runs`` k-means
+        runs (:mod:`~innonlp.themes.consensus`), or with 0 runs one k-means (from
+        ``start``, the centres of the stability curve's clustering, when given)."""
+        if self.consensus_runs:
+            return consensus_clusters(Z, k, seed, self.consensus_runs)[0]
+        # k-means centres a copy of Z; a big corpus's Z is centred in place and restored
+        # (no second copy of hundreds of MB; the restored values may differ in the last bit)
+        copy = Z.nbytes < BIG_Z_BYTES
+        km = (KMeans(k, init=start, n_init=1, random_state=seed, copy_x=copy).fit(Z)
+              if start is not None else
+              KMeans(k, n_init=10 if len(Z) <= 20_000 else 3, random_state=seed,
+                     copy_x=copy).fit(Z))
+        return km.labels_
 
     @staticmethod
     def _centers(Z: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -335,43 +356,17 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         seed: what the stability bootstrap re-runs. Returns a theme per row of ``Z``."""
         check_is_fitted(self, "k_fine_")
         k = min(self.k_fine_, len(Z) - 1)
-        fine = KMeans(k, n_init=2, random_state=random_state).fit_predict(Z)
-        fine, groups = self._merge(Z, fine, k, min(self.min_k_, k), [])
+        fine = (consensus_clusters(Z, k, random_state, self.consensus_runs)[0]
+                if self.consensus_runs else
+                KMeans(k, n_init=2, random_state=random_state).fit_predict(Z))
+        fine, groups = self._merge(Z, fine, int(fine.max()) + 1, min(self.min_k_, k), [])
         return groups[fine]
 
     def _merge(self, Z: np.ndarray, fine: np.ndarray, k: int, lo: int,
                record: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
-        """Join two clusters when their centres are alike beyond what is usual between the
-        clusters of this corpus: the pair's cosine is an outlier among all pairs, with a
-        modified z-score (median and MAD, Iglewicz & Hoaglin) above ``merge_z``. K-means
-        splits one broad theme in two before it separates two small distinct ones; the
-        halves become sub-themes. Most alike first, never below ``lo`` themes, at least
-        four clusters to judge from. Returns the fine labels and, per fine cluster, its
-        theme (0..n-1)."""
-        group = np.arange(k)
-        # per fine cluster: the sum and count of its rows, once; a group's centre is then
-        # the sum of its clusters' sums (normalised: the mean's direction)
-        sums = np.zeros((k, Z.shape[1]))
-        np.add.at(sums, fine, Z)
-        while self.merge_z is not None and len(np.unique(group)) > max(lo, 3):
-            ids = np.unique(group)
-            cents = normalize(np.array([sums[group == g].sum(0) for g in ids]))
-            S = cents @ cents.T
-            iu = np.triu_indices(len(ids), 1)
-            pairs = S[iu]
-            med = float(np.median(pairs))
-            mad = 1.4826 * float(np.median(np.abs(pairs - med)))
-            best = int(pairs.argmax())
-            z = (pairs[best] - med) / mad if mad > 0 else 0.0
-            if z <= self.merge_z:
-                break
-            a, b = ids[iu[0][best]], ids[iu[1][best]]
-            record.append({"themes": [int(x) for x in np.flatnonzero(np.isin(group, [a, b]))],
-                           "similarity": round(float(pairs[best]), 4),
-                           "z": round(float(z), 2)})
-            group[group == b] = a
-        _, group = np.unique(group, return_inverse=True)
-        return fine, group
+        """:func:`~innonlp.themes.merge.merge_alike` with ``merge_z``: the fine labels and,
+        per fine cluster, its theme (0..n-1)."""
+        return fine, merge_alike(Z, fine, k, lo, self.merge_z, record)
 
     def _merged_subthemes(self, fine: np.ndarray, groups: np.ndarray, rows: np.ndarray
                           ) -> set[int]:

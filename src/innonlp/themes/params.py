@@ -133,6 +133,7 @@ CONSTRAINTS: dict[str, list[Constraint]] = {
     "svd_sample": [Interval(Integral, 10, None)],
     "selection": [Options(("stability", "silhouette"))],
     "k_tolerance": [Interval(Real, 0, 1)],
+    "consensus_runs": [Interval(Integral, 0, None)],
     "random_state": [_RandomState()],
     # the run's own parameters (ThemeParams)
     "seed": [Interval(Integral, 0, SEED_MAX)],

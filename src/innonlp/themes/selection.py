@@ -7,8 +7,10 @@ adjusted Rand index between every two of them on the segments both drew (Ben-Hur
 & Guyon 2002; Lange et al. 2004). The index is adjusted for chance, so it does not favour few
 clusters (two clusters agree by chance far more often than twenty), and unlike the cosine
 silhouette it does not rise with k by construction on text (the silhouette chose the upper
-bound every time). The rule: the largest k whose score is within ``tolerance`` of the best
-(of equally stable clusterings, the finer one). Each cluster's own stability (best-match
+bound every time). The rule: the smallest k whose score is within ``tolerance`` of the
+best (of equally stable clusterings, the one with fewer themes: a near-tie on the curve is
+no evidence for more themes, and the finer clusterings of text trade segments between
+neighbours, so more of their themes are unstable). Each cluster's own stability (best-match
 Jaccard in the re-fits, Hennig 2007) is kept too: it tells an unstable theme the k at
 which it would be a stable cluster of its own.
 """
@@ -40,9 +42,9 @@ class StabilityCurve:
     sample: np.ndarray
 
     def choose(self, tolerance: float) -> int:
-        """The largest k whose score is within ``tolerance`` (absolute) of the best."""
+        """The smallest k whose score is within ``tolerance`` (absolute) of the best."""
         best = max(self.scores.values())
-        return max(k for k, s in self.scores.items() if s >= best - tolerance)
+        return min(k for k, s in self.scores.items() if s >= best - tolerance)
 
     def stable_at(self, members: np.ndarray, near: int) -> int | None:
         """The k (closest to ``near``, the smaller on a tie) at which the rows ``members``
