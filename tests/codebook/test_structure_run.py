@@ -217,3 +217,36 @@ def test_bad_codebook_is_a_usage_error(run: dict[str, Any], tmp_path: Path) -> N
     lines = got.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("innonlp: error: --codebook 'bad.toml'")
     assert not (tmp_path / "o" / "manifest.json").exists()
+
+
+NOTAT = """# Høringsnotat om oppvekst
+
+1 Innledning
+
+Departementet sender med dette forslag om endringer på høring.
+
+2 Bemanning i barnehagen
+
+Departementet foreslår en norm for pedagoger og grunnbemanning i barnehagene.
+
+3 Trygg skolevei
+
+Departementet foreslår at kommunene skal sikre trygg skolevei og skoleskyss for elevene.
+"""
+
+
+def test_consultation_document_as_codebook(run: dict[str, Any], tmp_path: Path) -> None:
+    """The høringsnotat's numbered headings become the seeds; "Til punkt 2" goes to the
+    seed of heading 2 by reference; a heading nobody commented on is kept as empty."""
+    notat = tmp_path / "horingsnotat.md"
+    notat.write_text(NOTAT, encoding="utf-8")
+    out = tmp_path / "notat"
+    analyze([run["inputs"]], out, config=_config(), codebook=notat, jobs=1)
+    doc = json.loads((out / "themes.json").read_text(encoding="utf-8"))
+    seeds = [t for t in doc["themes"] if t["seeded"]]
+    assert [t["label"] for t in seeds] == ["1 Innledning", "2 Bemanning i barnehagen",
+                                          "3 Trygg skolevei"]
+    assert doc["codebook"]["kind"] == "document"
+    assert seeds[1]["matched_by"]["reference"] >= 1
+    assert seeds[1]["n_submissions"] >= 8 and seeds[2]["n_submissions"] >= 8
+    assert seeds[0]["empty"] and doc["codebook"]["empty_seeds"] == ["S1"]
