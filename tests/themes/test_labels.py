@@ -34,7 +34,7 @@ def test_no_two_themes_or_subthemes_share_a_label_or_an_inflection_of_one() -> N
     system = kp("fagsystem", ("fagsystem",), atoms=frozenset({"fag", "system"}))
     old = kp("gamle fagsystemer", ("gammel", "fagsystem"),
              atoms=frozenset({"gammel", "fag", "system"}))
-    data = kp("datadeling", ("datadeling",), 4, atoms=frozenset({"data", "deling"}))
+    data = kp("datadeling", ("datadeling",), 4, 0.6, atoms=frozenset({"data", "deling"}))
     names = choose_labels({"T01": [system, data], "T01.1": [old, system, data],
                            "T02": [system, data]}, {"T01": 10, "T01.1": 5, "T02": 8})
     assert names["T01"] == "Fagsystem"
@@ -50,3 +50,26 @@ def test_definite_nouns_are_shown_in_base_form() -> None:
     assert label_text(p) == "Verktøy for innovasjon"
     q = kp("offentlige anskaffelser", ("offentlig", "anskaffelse"))
     assert label_text(q) == "Offentlige anskaffelser"
+
+
+def test_a_superlative_names_a_verdict_not_a_topic() -> None:
+    phrases = [kp("sterkeste verktøyene", ("sterk", "verktøy"), 9, 1.0),
+               kp("anskaffelser", ("anskaffelse",), 6, 1.0)]
+    assert choose_label(phrases, 10, [])[0] == "Anskaffelse"
+
+
+def test_a_theme_with_two_sides_gets_both_and_a_subtheme_one() -> None:
+    privacy = kp("personvernet", ("personvern",), 8, 1.0)
+    ai = kp("kunstig intelligens", ("kunstig", "intelligens"), 6, 0.9)
+    broad = kp("tjenester", ("tjeneste",), 9, 0.2)
+    assert choose_label([privacy, ai, broad], 10, [], pair=True)[0] == \
+        "Personvern og kunstig intelligens"
+    assert choose_label([privacy, ai, broad], 10, [])[0] == "Personvern"
+    # a runner-up used mostly elsewhere, or far behind, is left out
+    assert choose_label([privacy, broad], 10, [], pair=True)[0] == "Personvern"
+    weak = kp("algoritmer", ("algoritme",), 1, 1.0)
+    assert choose_label([privacy, weak], 10, [], pair=True)[0] == "Personvern"
+    names = choose_labels({"T01": [privacy, ai], "T01.1": [privacy, ai, weak]},
+                          {"T01": 10, "T01.1": 5})
+    assert names["T01"] == "Personvern og kunstig intelligens"
+    assert names["T01.1"] == "Algoritme"  # its parent's ideas are taken; one word

@@ -11,6 +11,13 @@ innovasjon"): a label is a short indefinite noun phrase ("Innovative anskaffelse
 "Samarbeid med frivillig sektor"). A single word is shown as its lemma
 ("Regelverket" → "Regelverk").
 
+A label names a topic, not a verdict: a phrase with a superlative ("sterkeste verktøyene",
+"viktigste tiltak") is no candidate. When the runner-up names another side of the same
+theme almost as well (a score at least :data:`PAIR_SHARE` of the best, at least
+:data:`PAIR_SPECIFICITY` of its uses in the theme, no shared atoms, both of one or two
+words), a theme's label joins them (a sub-theme's never) ("Kultur og kompetanse", "Personvern og
+kunstig intelligens"): one word alone would name half the theme.
+
 Labels are chosen for the themes in order (the largest first), then for the sub-themes; a
 candidate is passed over when it is the same idea as a label already given (the same Bokmål
 atoms, or one's atoms a part of the other's: "Fagsystem" / "Gamle fagsystemer"), so no two
@@ -28,6 +35,9 @@ from .boilerplate import is_bad_label, is_boilerplate_token
 NO_LABEL = "Uten tydelig tema"
 DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "a")
 CANDIDATES = 10
+PAIR_SHARE = 0.75  # the runner-up's share of the best score that joins it to the label
+PAIR_WORDS = 2  # the most words of each half of a joined label
+PAIR_SPECIFICITY = 0.8  # the runner-up is mostly used in this theme
 
 
 def label_ok(text: str) -> bool:
@@ -72,20 +82,60 @@ def label_text(p: KeyPhrase) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _superlative(p: KeyPhrase) -> bool:
+    """A word of the phrase is its lemma plus a superlative ending ("sterkeste" of
+    "sterk", "viktigste" of "viktig")."""
+    words = p.phrase.lower().split()
+    if len(words) != len(p.key):
+        return False
+    return any(len(lem) >= 3 and (w == lem + "este" or w == lem + "ste")
+               for w, lem in zip(words, p.key, strict=True))
+
+
 def _clashes(atoms: frozenset[str], used: Sequence[frozenset[str]]) -> bool:
     return any(atoms == u or (atoms and u and (atoms < u or u < atoms)) for u in used)
 
 
 def choose_label(phrases: Sequence[KeyPhrase], n_submitters: int,
-                 used: Sequence[frozenset[str]]) -> tuple[str, frozenset[str]]:
+                 used: Sequence[frozenset[str]], pair: bool = False
+                 ) -> tuple[str, frozenset[str]]:
     """The best candidate among the first :data:`CANDIDATES` that is no boilerplate and
-    does not clash with ``used``; (label, its atoms). Without one: :data:`NO_LABEL`."""
-    ok = [p for p in phrases[:CANDIDATES] if phrase_ok(p)]
-    ranked = sorted(ok, key=lambda p: (-_score(p, n_submitters), p.phrase))
-    for p in ranked:
-        if not _clashes(p.atoms, used):
-            return label_text(p), p.atoms
-    return NO_LABEL, frozenset()
+    does not clash with ``used`` (ties: the higher key-phrase score), with ``pair`` joined
+    by its runner-up when that names another side of the theme (see the module); (label,
+    its atoms). Without one: :data:`NO_LABEL`."""
+    ok = [p for p in phrases[:CANDIDATES] if phrase_ok(p) and not _superlative(p)]
+    ranked = [p for p in sorted(ok, key=lambda p: (-_score(p, n_submitters), -p.score,
+                                                   p.phrase))
+              if not _clashes(p.atoms, used)]
+    if not ranked:
+        return NO_LABEL, frozenset()
+    best = ranked[0]
+    second = _partner(best, ranked[1:], n_submitters, used) if pair else None
+    if second is None:
+        return label_text(best), best.atoms
+    text = label_text(best) + " og " + _lower(label_text(second))
+    return text, best.atoms | second.atoms
+
+
+def _lower(text: str) -> str:
+    """A label's first letter lower-cased, unless the word is a name or an acronym
+    ("EØS-avtalen", "NAV")."""
+    first = text.split()[0]
+    return text if first[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _partner(best: KeyPhrase, rest: Sequence[KeyPhrase], n_submitters: int,
+             used: Sequence[frozenset[str]]) -> KeyPhrase | None:
+    """The runner-up that joins ``best`` in the label (see the module), or None."""
+    if len(best.key) > PAIR_WORDS or not rest:
+        return None
+    top = _score(best, n_submitters)
+    p = rest[0]
+    if (_score(p, n_submitters) >= PAIR_SHARE * top and len(p.key) <= PAIR_WORDS
+            and p.specificity >= PAIR_SPECIFICITY
+            and not (p.atoms & best.atoms) and not _clashes(best.atoms | p.atoms, used)):
+        return p
+    return None
 
 
 def choose_labels(phrases: Mapping[str, Sequence[KeyPhrase]],
@@ -97,7 +147,8 @@ def choose_labels(phrases: Mapping[str, Sequence[KeyPhrase]],
     out: dict[str, str] = {}
     order = sorted(phrases, key=lambda g: ("." in g, g))
     for gid in order:
-        label, atoms = choose_label(phrases[gid], submitters.get(gid, 0), used)
+        label, atoms = choose_label(phrases[gid], submitters.get(gid, 0), used,
+                                    pair="." not in gid)
         out[gid] = label
         if atoms:
             used.append(atoms)
