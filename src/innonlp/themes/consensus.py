@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 from sklearn.cluster import KMeans
 from sklearn.preprocessing import normalize
 
@@ -43,9 +44,12 @@ def cut_tree(co: np.ndarray, k: int) -> np.ndarray:
     n = len(co)
     if n <= k:
         return np.arange(n)
-    iu = np.triu_indices(n, 1)
-    dist = np.clip(1.0 - co[iu], 0.0, 1.0).astype(np.float64)
-    raw = fcluster(linkage(dist, "average"), k, "maxclust")
+    dist = 1.0 - co
+    np.fill_diagonal(dist, 0.0)
+    np.clip(dist, 0.0, 1.0, out=dist)
+    # the condensed distances (n(n-1)/2), as the linkage wants them
+    raw = fcluster(linkage(squareform(dist, checks=False).astype(np.float64), "average"),
+                   k, "maxclust")
     _, first = np.unique(raw, return_index=True)
     order = np.argsort(np.argsort(first))  # cluster number by the row it starts at
     return order[np.unique(raw, return_inverse=True)[1]].astype(np.int64)
