@@ -73,3 +73,9 @@ def test_a_theme_with_two_sides_gets_both_and_a_subtheme_one() -> None:
                           {"T01": 10, "T01.1": 5})
     assert names["T01"] == "Personvern og kunstig intelligens"
     assert names["T01.1"] == "Algoritme"  # its parent's ideas are taken; one word
+
+
+def test_a_phrase_pointing_into_the_text_is_no_label() -> None:
+    phrases = [kp("følgende posisjoner", ("følgende", "posisjon"), 9, 1.0),
+               kp("snurrevad", ("snurrevad",), 5, 1.0)]
+    assert choose_label(phrases, 10, [])[0] == "Snurrevad"

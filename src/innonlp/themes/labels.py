@@ -11,12 +11,14 @@ innovasjon"): a label is a short indefinite noun phrase ("Innovative anskaffelse
 "Samarbeid med frivillig sektor"). A single word is shown as its lemma
 ("Regelverket" → "Regelverk").
 
-A label names a topic, not a verdict: a phrase with a superlative ("sterkeste verktøyene",
-"viktigste tiltak") is no candidate. When the runner-up names another side of the same
-theme almost as well (a score at least :data:`PAIR_SHARE` of the best, at least
-:data:`PAIR_SPECIFICITY` of its uses in the theme, no shared atoms, both of one or two
-words), a theme's label joins them (a sub-theme's never) ("Kultur og kompetanse", "Personvern og
-kunstig intelligens"): one word alone would name half the theme.
+A label names a topic, not a verdict: a phrase with a superlative ("sterkeste
+verktøyene", "viktigste tiltak") is no candidate, nor one that starts with a word pointing
+into the text ("følgende posisjoner", "nevnte forskrift": :data:`POINTERS`). When the
+runner-up names another side of the same theme almost as well (a score at least
+:data:`PAIR_SHARE` of the best, at least :data:`PAIR_SPECIFICITY` of its uses in the
+theme, no shared atoms, both of one or two words), a theme's label joins them (a
+sub-theme's never: "Kultur og kompetanse", "Personvern og kunstig intelligens"): one word
+alone would name half the theme.
 
 Labels are chosen for the themes in order (the largest first), then for the sub-themes; a
 candidate is passed over when it is the same idea as a label already given (the same Bokmål
@@ -35,6 +37,10 @@ from .boilerplate import is_bad_label, is_boilerplate_token
 NO_LABEL = "Uten tydelig tema"
 DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "a")
 CANDIDATES = 10
+# words that point into the text instead of naming anything ("følgende posisjoner",
+# "nevnte forskrift"): a phrase that starts with one is no label (both standards)
+POINTERS = frozenset({"følgende", "fylgjande", "nevnte", "nemnde", "ovennevnte",
+                      "ovannemnde", "samme", "same", "tilsvarende", "tilsvarande"})
 PAIR_SHARE = 0.75  # the runner-up's share of the best score that joins it to the label
 PAIR_WORDS = 2  # the most words of each half of a joined label
 PAIR_SPECIFICITY = 0.8  # the runner-up is mostly used in this theme
@@ -103,7 +109,8 @@ def choose_label(phrases: Sequence[KeyPhrase], n_submitters: int,
     does not clash with ``used`` (ties: the higher key-phrase score), with ``pair`` joined
     by its runner-up when that names another side of the theme (see the module); (label,
     its atoms). Without one: :data:`NO_LABEL`."""
-    ok = [p for p in phrases[:CANDIDATES] if phrase_ok(p) and not _superlative(p)]
+    ok = [p for p in phrases[:CANDIDATES] if phrase_ok(p) and not _superlative(p)
+          and p.phrase.split()[0].lower() not in POINTERS]
     ranked = [p for p in sorted(ok, key=lambda p: (-_score(p, n_submitters), -p.score,
                                                    p.phrase))
               if not _clashes(p.atoms, used)]

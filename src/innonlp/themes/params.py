@@ -134,6 +134,7 @@ CONSTRAINTS: dict[str, list[Constraint]] = {
     "selection": [Options(("stability", "silhouette"))],
     "k_tolerance": [Interval(Real, 0, 1)],
     "consensus_runs": [Interval(Integral, 0, None)],
+    "selection_boot": [Interval(Integral, 2, None)],
     "random_state": [_RandomState()],
     # the run's own parameters (ThemeParams)
     "seed": [Interval(Integral, 0, SEED_MAX)],
