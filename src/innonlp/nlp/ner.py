@@ -1,5 +1,6 @@
 """A Norwegian named-entity recogniser: an averaged structured perceptron over hashed,
-per-type cached features, with exact BIO-constrained Viterbi decoding.
+per-type cached features, with exact BIO-constrained Viterbi decoding and a pass that keeps
+a text's names consistent (scores blended over a word's uses, person names carried over).
 
 Entity types are NorNE's: PER, ORG, LOC, GPE_LOC, GPE_ORG, PROD, EVT, DRV, MISC. The learned
 weights are sparse (only hash buckets that training touched are kept, ``buckets_``); with the
@@ -18,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from .ner_clusters import WordClusters, word_key
+from .ner_consistency import propagate
 from .ner_decode import allowed_mask, bio_labels, spans, viterbi
 from .ner_features import (
     TypeFeatures,
@@ -70,12 +72,21 @@ class HashedGazetteer:
 
 
 class EntityRecognizer:
-    """``fit(sentences, tags, groups)`` on word lists and BIO tags, then ``predict``."""
+    """``fit(sentences, tags, groups)`` on word lists and BIO tags, then ``predict``.
+
+    ``prune`` drops that share of the weakest learned weight rows (a smaller file);
+    ``doc_blend`` pulls a capitalised word's scores towards its mean in the text;
+    ``propagate`` names the types whose names, once found, are also tagged where the same
+    words recur untagged in the text (:func:`~innonlp.nlp.ner_consistency.propagate`).
+    """
 
     def __init__(self, n_buckets: int = 1 << 20, epochs: int = 12, n_folds: int = 5,
                  seed: int = 0, clusters: WordClusters | None = None,
-                 doc_blend: float = 0.2):
+                 doc_blend: float = 0.4, propagate: Sequence[str] = ("PER",),
+                 prune: float = 0.3):
         self.n_buckets = n_buckets
+        self.prune = prune
+        self.propagate = tuple(propagate)
         self.epochs = epochs
         self.n_folds = n_folds
         self.seed = seed
@@ -84,8 +95,8 @@ class EntityRecognizer:
 
     # ---- training ---------------------------------------------------------------------
     def _fold_features(self, sentences: Sequence[Sequence[str]],
-                       tags: Sequence[Sequence[str]], groups: Sequence[int]
-                       ) -> list[np.ndarray]:
+                       tags: Sequence[Sequence[str]], groups: Sequence[int],
+                       other_standard: np.ndarray) -> list[np.ndarray]:
         """Feature buckets per sentence; the name-list features of a sentence come from a
         list learned on the other folds (its documents' own names would be too reliable)."""
         fold = np.asarray(groups) % self.n_folds
@@ -93,9 +104,10 @@ class EntityRecognizer:
         for k in range(self.n_folds):
             other = np.flatnonzero(fold != k).tolist()
             gaz = learn_gazetteer([sentences[i] for i in other], [tags[i] for i in other])
-            cache = TypeFeatures(self.n_buckets, self.clusters, gaz)
+            caches = [TypeFeatures(self.n_buckets, self.clusters, gaz, d) for d in "TX"]
             for i in np.flatnonzero(fold == k).tolist():
                 words = sentences[i]
+                cache = caches[int(other_standard[i])]
                 ids = cache.ids(words)
                 start = np.zeros(len(words), dtype=bool)
                 start[0] = True
@@ -103,13 +115,18 @@ class EntityRecognizer:
         return feats
 
     def fit(self, sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
-            groups: Sequence[int] | None = None) -> EntityRecognizer:
+            groups: Sequence[int] | None = None,
+            other_standard: Sequence[bool] | None = None) -> EntityRecognizer:
         """Learn from sentences (word lists) and their BIO tags; ``groups`` (a document
-        number per sentence) keeps a document's sentences in one name-list fold."""
+        number per sentence) keeps a document's sentences in one name-list fold;
+        ``other_standard`` marks the sentences in the other written standard (they teach
+        the shared features and their own copies of some)."""
         self.labels_ = bio_labels(TYPES)
         index = {lab: i for i, lab in enumerate(self.labels_)}
         groups = list(range(len(sentences))) if groups is None else groups
-        feats = self._fold_features(sentences, tags, groups)
+        other = np.zeros(len(sentences), dtype=bool) if other_standard is None else \
+            np.asarray(other_standard, dtype=bool)
+        feats = self._fold_features(sentences, tags, groups, other)
         gold = [np.array([index[t] for t in s], dtype=np.int64) for s in tags]
         self._train(feats, gold)
         gaz = learn_gazetteer(sentences, tags)
@@ -142,10 +159,20 @@ class EntityRecognizer:
                         np.add.at(t_sum, (prev, lab), sign * step)
                 step += 1
         avg = w - w_sum / step
-        used = np.flatnonzero(np.abs(avg).max(1) > 1e-3)
+        used = self._kept_rows(np.abs(avg).max(1))
         self.buckets_ = used.astype(np.int64)
         self.weights_ = np.vstack([np.zeros((1, n_lab)), avg[used]]).astype(np.float32)
         self.transitions_ = (t - t_sum / step).astype(np.float32)
+
+    def _kept_rows(self, strength: np.ndarray) -> np.ndarray:
+        """Buckets kept: those training touched, less the ``prune`` share of them with the
+        smallest largest weight (they change almost no decision)."""
+        touched = strength > 1e-3
+        if not touched.any():
+            return np.zeros(0, dtype=np.int64)
+        cut = max(float(np.quantile(strength[touched], self.prune)), 1e-3) \
+            if self.prune > 0 else 1e-3
+        return np.flatnonzero(strength > cut)
 
     # ---- prediction -------------------------------------------------------------------
     def _rows(self, buckets: np.ndarray) -> np.ndarray:
@@ -184,7 +211,11 @@ class EntityRecognizer:
                                                       self.n_buckets))].sum(1)
         if self.doc_blend > 0:
             emit = self._blend(emit, ctx[0], cache.capitalised, texts)
-        return viterbi(emit, start, self.transitions_, self._mask)
+        labels = viterbi(emit, start, self.transitions_, self._mask)
+        if self.propagate:
+            kinds = frozenset(self.labels_.index("B-" + t) for t in self.propagate)
+            labels = propagate(labels, ctx[0], cache.capitalised, texts, kinds=kinds)
+        return labels
 
     def _blend(self, emit: np.ndarray, ids: np.ndarray, capitalised: np.ndarray,
                texts: np.ndarray | None) -> np.ndarray:
@@ -227,6 +258,7 @@ class EntityRecognizer:
             "ner_labels": np.array(self.labels_),
             "ner_n_buckets": np.array([self.n_buckets]),
             "ner_doc_blend": np.array([self.doc_blend]),
+            "ner_propagate": np.array(self.propagate, dtype=str),
             "ner_gazetteer_keys": self.gazetteer_keys_,
             "ner_gazetteer_codes": self.gazetteer_codes_,
         }
@@ -236,7 +268,9 @@ class EntityRecognizer:
     def from_arrays(cls, arrays, clusters: WordClusters | None  # noqa: ANN001
                     ) -> EntityRecognizer:
         model = cls(n_buckets=int(arrays["ner_n_buckets"][0]), clusters=clusters,
-                    doc_blend=float(arrays["ner_doc_blend"][0]))
+                    doc_blend=float(arrays["ner_doc_blend"][0]),
+                    propagate=[str(t) for t in arrays["ner_propagate"]]
+                    if "ner_propagate" in arrays else ())
         model.buckets_ = arrays["ner_buckets"].astype(np.int64)
         model.weights_ = (arrays["ner_weights"].astype(np.float32)
                           * np.float32(arrays["ner_scale"][0]))

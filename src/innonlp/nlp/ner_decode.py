@@ -125,3 +125,19 @@ def spans(tags: Sequence[int], labels: Sequence[str]) -> list[tuple[int, int, st
         if lab.startswith("B-"):
             begin, kind = i, lab[2:]
     return out
+
+
+def spans_of_ids(tags: np.ndarray) -> list[tuple[int, int]]:
+    """(first token, end token) of the entities in a valid BIO label index sequence
+    (``O`` = 0, ``B-X`` odd, ``I-X`` the even index after it)."""
+    begins = np.flatnonzero(tags % 2 == 1)
+    if not len(begins):
+        return []
+    inside = np.append(tags % 2 == 0, False) & np.append(tags > 0, False)
+    ends = []
+    for b in begins.tolist():
+        e = b + 1
+        while inside[e]:
+            e += 1
+        ends.append(e)
+    return list(zip(begins.tolist(), ends, strict=True))

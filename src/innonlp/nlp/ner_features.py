@@ -21,7 +21,7 @@ from .tagger import word_shape
 BOS, EOS = "<S>", "</S>"
 # Tokens after which the next word starts a sentence-like unit.
 START_AFTER = frozenset({".", "!", "?", ":", "«", "»", '"', "–", "-", "…", "(", "|"})
-ROLE_SIZES = (20, 5, 5, 7, 7, 3, 3)  # cur, cur@start, cur@inside, -1, +1, -2, +2
+ROLE_SIZES = (29, 7, 7, 9, 9, 3, 3)  # cur, cur@start, cur@inside, -1, +1, -2, +2
 ROLE_SLICES = tuple(slice(sum(ROLE_SIZES[:r]), sum(ROLE_SIZES[: r + 1]))
                     for r in range(len(ROLE_SIZES)))
 N_FEATURES = sum(ROLE_SIZES)
@@ -32,9 +32,12 @@ def _flags(word: str) -> str:
         + ("U" if word.isupper() and len(word) > 1 else "") + ("." if "." in word else "")
 
 
-def type_features(word: str, codes: Sequence[int], gazetteer: str) -> list[str]:
+def type_features(word: str, codes: Sequence[int], gazetteer: str, domain: str = "T"
+                  ) -> list[str]:
     """The feature strings of ``word`` in all roles (``ROLE_SIZES`` of them in order);
-    ``codes``: its cluster and case codes, ``gazetteer``: its name-list entry."""
+    ``codes``: its cluster and case codes, ``gazetteer``: its name-list entry, ``domain``:
+    ``T`` for the target written standard, ``X`` for the other one (some features are
+    repeated with it, so that the model learns what differs between the two)."""
     low = word.lower()
     sh = word_shape(word)
     c1, c2, c3, t1, t2, cap, freq = (str(c) for c in codes)
@@ -43,14 +46,20 @@ def type_features(word: str, codes: Sequence[int], gazetteer: str) -> list[str]:
            "f=" + _flags(word), "c1=" + c1, "c2=" + c2, "c3=" + c3, "g=" + gazetteer,
            "gsh=" + gazetteer + sh[:2], "c3cap=" + c3 + sh[:1], "t1=" + t1, "t2=" + t2,
            "t2cap=" + t2 + sh[:1]]
+    d = domain + "|"
+    cur += [d + cur[k] for k in (0, 1, 2, 3, 5, 6, 12, 13, 14)]
     at_start = ["S:cap=" + cap, "S:sh=" + sh, "S:c2=" + c2, "S:fq=" + freq + cap,
                 "S:g=" + gazetteer + cap]
+    at_start += [d + at_start[0], d + at_start[4]]
     inside = ["M:cap=" + cap, "M:sh=" + sh, "M:c2=" + c2, "M:fq=" + freq + cap,
               "M:g=" + gazetteer + sh[:1]]
+    inside += [d + inside[0], d + inside[4]]
     prev = ["l-1=" + low, "sh-1=" + sh, "c2-1=" + c2, "c3-1=" + c3, "s3-1=" + low[-3:],
             "g-1=" + gazetteer, "t2-1=" + t2]
+    prev += [d + prev[0], d + prev[2]]
     nxt = ["l+1=" + low, "sh+1=" + sh, "c2+1=" + c2, "c3+1=" + c3, "s3+1=" + low[-3:],
            "g+1=" + gazetteer, "t2+1=" + t2]
+    nxt += [d + nxt[0], d + nxt[2]]
     return [*cur, *at_start, *inside, *prev, *nxt, "l-2=" + low, "c2-2=" + c2,
             "sh-2=" + sh[:2], "l+2=" + low, "c2+2=" + c2, "sh+2=" + sh[:2]]
 
@@ -61,8 +70,9 @@ class TypeFeatures:
     max_types = 200_000  # word types kept before the cache is emptied
 
     def __init__(self, n_buckets: int, clusters: WordClusters | None,
-                 gazetteer: dict[str, str]):
+                 gazetteer: dict[str, str], domain: str = "T"):
         self.n_buckets = n_buckets
+        self.domain = domain
         self.clusters = clusters
         self.gazetteer = gazetteer
         self.rows_of: Callable[[np.ndarray], np.ndarray] | None = None
@@ -103,7 +113,7 @@ class TypeFeatures:
         n_b = self.n_buckets
         hashes = [(_murmur(f, seed=7) & 0xFFFFFFFF) % n_b
                   for t, c in zip(texts, self._codes(texts).tolist(), strict=True)
-                  for f in type_features(t, c, gz.get(t, "-"))]
+                  for f in type_features(t, c, gz.get(t, "-"), self.domain)]
         rows = np.array(hashes, dtype=np.int64).reshape(len(keys), N_FEATURES)
         if self.rows_of is not None:
             rows = self.rows_of(rows)

@@ -4,9 +4,12 @@
 
 Labelled data: only the ``train`` sentences of the NDT treebank (``# ud_split = train``),
 with NorNE's ``name=`` IOB2 tags in the last column; the ``dev`` sentences are for choosing
-settings (``innonlp evaluate ner FILE --split dev``). Word clusters are learned from the
-unlabelled text in the shared folder (Storting sentences, Lovdata, NoReC) and the words of
-the NDT train sentences of both standards, and shipped once (``ner-clusters.npz``).
+settings (``innonlp evaluate ner FILE --split dev``). Each standard's model learns from the
+train sentences of both standards, the other standard's marked as such (some features have a
+copy per standard, see :func:`~innonlp.nlp.ner_features.type_features`). Word clusters are
+learned from the unlabelled text in the shared folder (Storting sentences, Lovdata, NoReC)
+and the words of the NDT train sentences of both standards, and shipped once
+(``ner-clusters.npz``).
 
 The outputs hold hashed feature weights, transition weights, hashes of word forms with their
 cluster ids and name-list types — no sentence of any source. Deterministic for a given
@@ -26,7 +29,7 @@ from .conll import Sentence, read_conll
 from .ner import EntityRecognizer
 from .ner_clusters import WordClusters, tokenize, unlabelled_lines
 
-NER_VERSION = "1"  # bump when the shipped NER models change
+NER_VERSION = "2"  # bump when the shipped NER models change
 TREEBANKS = {"nb": "ndt_nob_train_dev.conll.gz", "nn": "ndt_nno_train_dev.conll.gz"}
 CLUSTERS_FILE = "ner-clusters.npz"
 
@@ -80,12 +83,22 @@ def train(shared: Path, out: Path, epochs: int = 8, max_chars: int = 120_000_000
     np.savez_compressed(out / CLUSTERS_FILE, **cluster_arrays)
     report: dict = {"clusters": {"forms": len(clusters.keys_),
                                  "seconds": round(time.perf_counter() - t0, 1)}}
+    splits = {s: treebank_split(shared / "ndt" / name, "train")
+              for s, name in TREEBANKS.items()}
     for standard, name in TREEBANKS.items():
         t1 = time.perf_counter()
-        words, tags, groups = treebank_split(shared / "ndt" / name, "train")
-        model = EntityRecognizer(epochs=epochs, clusters=clusters).fit(words, tags, groups)
+        other = next(s for s in TREEBANKS if s != standard)
+        (words, tags, own_groups), (o_words, o_tags, o_groups) = \
+            splits[standard], splits[other]
+        n_own = len(words)
+        words, tags = words + o_words, tags + o_tags
+        marks = [i >= n_own for i in range(len(words))]
+        groups = own_groups + [g + len(words) for g in o_groups]
+        model = EntityRecognizer(epochs=epochs, clusters=clusters).fit(words, tags, groups,
+                                                                       marks)
         info = {"standard": standard, "version": NER_VERSION, "epochs": epochs,
-                "train_sentences": len(words), "source": f"{name} (ud_split = train)"}
+                "train_sentences": len(words), "own_sentences": n_own,
+                "source": f"{name} + {TREEBANKS[other]} (ud_split = train)"}
         arrays = {"info": np.array([json.dumps(info)]), **model.to_arrays()}
         np.savez_compressed(out / f"ner-{standard}.npz", **arrays)
         report[standard] = {**info, "buckets": len(model.buckets_),
