@@ -57,7 +57,9 @@ def other_segments(run: Run, who: Any) -> str:
                              rows["text"].tolist()[:MAX_OTHER], strict=True)]
     more = (f"<p>… og {len(rows) - MAX_OTHER} til (se arket «tekstbiter» i themes.xlsx, "
             f"gruppe «andre innspill»).</p>" if len(rows) > MAX_OTHER else "")
-    return (f"<details><summary>{len(rows)} tekstbiter passet ikke i noe tema; les dem "
+    n = len(rows)
+    what = "tekstbit passet" if n == 1 else "tekstbiter passet"
+    return (f"<details><summary>{n} {what} ikke i noe tema; les {'den' if n == 1 else 'dem'} "
             f"her</summary><ul class=\"other\">{''.join(items)}</ul>{more}</details>")
 
 
