@@ -74,7 +74,9 @@ class HashedGazetteer:
 class EntityRecognizer:
     """``fit(sentences, tags, groups)`` on word lists and BIO tags, then ``predict``.
 
-    ``prune`` drops that share of the weakest learned weight rows (a smaller file);
+    ``name_share``: a form is listed with a type (not ``~type``) when at least that share
+    of its uses are in names; ``prune`` drops that share of the weakest learned weight rows
+    (a smaller file);
     ``doc_blend`` pulls a capitalised word's scores towards its mean in the text;
     ``propagate`` names the types whose names, once found, are also tagged where the same
     words recur untagged in the text (:func:`~innonlp.nlp.ner_consistency.propagate`).
@@ -83,8 +85,9 @@ class EntityRecognizer:
     def __init__(self, n_buckets: int = 1 << 20, epochs: int = 12, n_folds: int = 5,
                  seed: int = 0, clusters: WordClusters | None = None,
                  doc_blend: float = 0.4, propagate: Sequence[str] = ("PER",),
-                 prune: float = 0.3):
+                 prune: float = 0.3, name_share: float = 0.3):
         self.n_buckets = n_buckets
+        self.name_share = name_share
         self.prune = prune
         self.propagate = tuple(propagate)
         self.epochs = epochs
@@ -103,7 +106,8 @@ class EntityRecognizer:
         feats: list[np.ndarray] = [np.zeros(0)] * len(sentences)
         for k in range(self.n_folds):
             other = np.flatnonzero(fold != k).tolist()
-            gaz = learn_gazetteer([sentences[i] for i in other], [tags[i] for i in other])
+            gaz = learn_gazetteer([sentences[i] for i in other], [tags[i] for i in other],
+                                  self.name_share)
             caches = [TypeFeatures(self.n_buckets, self.clusters, gaz, d) for d in "TX"]
             for i in np.flatnonzero(fold == k).tolist():
                 words = sentences[i]
@@ -129,7 +133,7 @@ class EntityRecognizer:
         feats = self._fold_features(sentences, tags, groups, other)
         gold = [np.array([index[t] for t in s], dtype=np.int64) for s in tags]
         self._train(feats, gold)
-        gaz = learn_gazetteer(sentences, tags)
+        gaz = learn_gazetteer(sentences, tags, self.name_share)
         self.gazetteer_keys_, self.gazetteer_codes_ = _gazetteer_arrays(gaz)
         self.__dict__.pop("_cache", None)
         return self
