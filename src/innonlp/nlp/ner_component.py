@@ -14,6 +14,7 @@ from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, ORTH, SENT_START
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
@@ -22,6 +23,10 @@ from .ner_clusters import WordClusters
 
 # spaCy's ENT_IOB codes: 1 inside, 2 outside, 3 begins
 _IOB = {"O": 2, "B": 3, "I": 1}
+# the treebank's headline end, opening quotes, and the marks a quoted sentence follows
+_HEADLINE_END = ("|",)
+_QUOTE_OPEN = ("«", '"')
+_QUOTE_AFTER = (".", "!", "?", ":")
 
 
 @lru_cache(maxsize=4)
@@ -44,6 +49,7 @@ class EntityComponent:
         self.standard = standard
         self.model, self.info = load_ner(standard)
         self._codes: np.ndarray | None = None
+        self._marks: tuple[np.ndarray, ...] | None = None
 
     def _label_codes(self, doc: Doc) -> np.ndarray:
         """(n_labels, 2) spaCy ENT_IOB and ENT_TYPE values of the model's labels."""
@@ -53,6 +59,17 @@ class EntityComponent:
                 [(_IOB[lab[0]], 0 if lab == "O" else strings.add(lab[2:]))
                  for lab in self.model.labels_], dtype=np.uint64)
         return self._codes
+
+    def _ends_sentence(self, prev: np.ndarray, this: np.ndarray, strings: StringStore
+                       ) -> np.ndarray:
+        """Whether a token pair is a sentence boundary the model was trained to see
+        but a sentencizer may miss: after a headline's end mark ``|`` (as the treebank
+        writes it), and before an opening quote after ``.``/``!``/``?``/``:``."""
+        if self._marks is None:
+            self._marks = tuple(np.array([strings.add(m) for m in group], dtype=np.uint64)
+                                for group in (_HEADLINE_END, _QUOTE_OPEN, _QUOTE_AFTER))
+        headline, quote, stop = self._marks
+        return np.isin(prev, headline) | (np.isin(this, quote) & np.isin(prev, stop))
 
     def __call__(self, doc: Doc) -> Doc:
         self._tag([doc])
@@ -75,6 +92,7 @@ class EntityComponent:
         starts = np.concatenate([a[k, 2].astype(np.int64) == 1
                                  for a, k in zip(arrays, keeps, strict=True)])
         first = np.cumsum([0, *sizes[:-1]])
+        starts[1:] |= self._ends_sentence(orths[:-1], orths[1:], docs[0].vocab.strings)
         starts[first[np.array(sizes) > 0]] = True
         texts = np.repeat(np.arange(len(docs)), sizes)
         labels = self.model.predict_ids(orths.tolist(), starts, texts=texts,
