@@ -60,16 +60,20 @@ class EntityComponent:
                  for lab in self.model.labels_], dtype=np.uint64)
         return self._codes
 
-    def _ends_sentence(self, prev: np.ndarray, this: np.ndarray, strings: StringStore
-                       ) -> np.ndarray:
-        """Whether a token pair is a sentence boundary the model was trained to see
-        but a sentencizer may miss: after a headline's end mark ``|`` (as the treebank
-        writes it), and before an opening quote after ``.``/``!``/``?``/``:``."""
+    def _sentence_starts(self, prev: np.ndarray, this: np.ndarray, starts: np.ndarray,
+                         strings: StringStore) -> np.ndarray:
+        """The sentence starts the recogniser sees, as the treebank it learned from splits
+        sentences where a sentencizer may not: after a headline's end mark ``|``, and
+        before an opening quote after ``.``/``!``/``?``/``:``; and not after a colon
+        otherwise (a title such as «Guitar Hero: World Tour» is one name)."""
         if self._marks is None:
             self._marks = tuple(np.array([strings.add(m) for m in group], dtype=np.uint64)
                                 for group in (_HEADLINE_END, _QUOTE_OPEN, _QUOTE_AFTER))
         headline, quote, stop = self._marks
-        return np.isin(prev, headline) | (np.isin(this, quote) & np.isin(prev, stop))
+        opens = np.isin(this, quote)
+        colon = prev == np.uint64(strings.add(":"))
+        return (starts & ~(colon & ~opens)) | np.isin(prev, headline) \
+            | (opens & np.isin(prev, stop))
 
     def __call__(self, doc: Doc) -> Doc:
         self._tag([doc])
@@ -92,7 +96,8 @@ class EntityComponent:
         starts = np.concatenate([a[k, 2].astype(np.int64) == 1
                                  for a, k in zip(arrays, keeps, strict=True)])
         first = np.cumsum([0, *sizes[:-1]])
-        starts[1:] |= self._ends_sentence(orths[:-1], orths[1:], docs[0].vocab.strings)
+        starts[1:] = self._sentence_starts(orths[:-1], orths[1:], starts[1:],
+                                           docs[0].vocab.strings)
         starts[first[np.array(sizes) > 0]] = True
         texts = np.repeat(np.arange(len(docs)), sizes)
         labels = self.model.predict_ids(orths.tolist(), starts, texts=texts,
