@@ -44,6 +44,20 @@ def test_candidates_have_patterns_and_offsets() -> None:
     assert corpus.total[("offentlig", "sektor")] == 1
 
 
+def test_article_adjective_and_misread_verb_is_no_phrase() -> None:
+    """'det offentlige mangler' (a nominal adjective and a finite verb the tagger read as
+    the noun 'mangel') is no phrase; a definite or base-form noun after the article is."""
+    texts = ["Sosiale entreprenører bidrar med metoder som det offentlige mangler.",
+             "Det offentlige tilbudet er godt.", "Den gamle lov gjelder."]
+    _, analyses = _corpus([("a", t) for t in texts])
+    found = [{c.surface for c in noun_phrases(a, 0, t)}
+             for a, t in zip(analyses, texts, strict=True)]
+    assert not any("mangler" in s for s in found[0])
+    assert "sosiale entreprenører" in found[0]
+    assert "offentlige tilbudet" in found[1]
+    assert "gamle lov" in found[2]
+
+
 def test_corpus_in_worker_processes_equals_one_process(monkeypatch) -> None:  # noqa: ANN001
     texts = [(f"s{i % 4}", t) for i, t in enumerate([
         "Vi trenger mer innovasjon i offentlig sektor.", "Digitale tjenester for alle.",

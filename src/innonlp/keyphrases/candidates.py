@@ -4,6 +4,11 @@ Patterns, inside one sentence, over UPOS tags:
 - ``ADJ* NOUN+`` (``offentlig sektor``, ``digitale fellesløsninger``, ``innovasjonsarbeid``);
 - ``NOUN ADP ADJ* NOUN`` with a linking preposition (``innovasjon i offentlig sektor``,
   ``arbeid med innovasjon``).
+An adjective after a singular article ("det", "den") whose noun is inflected but not in a
+definite form is the adjective used as a noun, and the "noun" a misread finite verb: "det
+offentlige mangler" (the public sector lacks) is no phrase "offentlige mangler", since a
+singular article and adjective take a definite noun ("det offentlige tilbudet") or, in
+conservative style, the base form ("den nye lov").
 A candidate is grouped by its lemmas (``key``) and remembers its surface text and offsets.
 Its ``atoms`` — content lemmas with compounds split into modifier and head, in their Bokmål
 form (:mod:`innonlp.nlp.nbnn`) — let different wordings of one idea be recognised
@@ -30,6 +35,10 @@ _VERB = UPOS.index("VERB")
 _ADJ = UPOS.index("ADJ")
 _ADP = UPOS.index("ADP")
 _PROPN = UPOS.index("PROPN")
+_DET = UPOS.index("DET")
+ARTICLES = frozenset({"den", "det"})  # singular: "de nye regler" is conservative style
+# the endings of definite noun forms in both standards (-en, -et, -a, -ene, -ane, -i)
+DEFINITE_ENDINGS = ("en", "et", "a", "ne", "i")
 _COMPOUND = frozenset({_NOUN_CODE, _ADJ})
 
 
@@ -83,6 +92,8 @@ def scan(analyses: Sequence[SegmentAnalysis], atom_cache: dict[tuple, Any] | Non
     phrase_arr = noun_arr | adj_arr
     if not phrase_arr.any():
         return
+    _drop_bare_definites(analyses, pos_arr, adj_arr, noun_arr)
+    phrase_arr = noun_arr | adj_arr
     stop = (~content | (pos_arr == _ADP) | (pos_arr == _VERB)).tolist()
     is_noun = noun_arr.tolist()
     is_adj = adj_arr.tolist()
@@ -178,3 +189,35 @@ def scan(analyses: Sequence[SegmentAnalysis], atom_cache: dict[tuple, Any] | Non
             if e - s < MAX_WORDS and (s, e) not in seen:
                 seen.add((s, e))
                 yield found(s, e)
+
+
+def _drop_bare_definites(analyses: Sequence[SegmentAnalysis], pos: np.ndarray,
+                         adj: np.ndarray, noun: np.ndarray) -> None:
+    """Clear ``adj`` and ``noun`` (in place; tokens of the joined ``analyses``) where an
+    article ("det", "den", "de") and adjectives are followed by an inflected noun not in
+    a definite form: the adjective is used as a noun and the "noun" is a misread verb ("det
+    offentlige mangler" is no phrase "offentlige mangler")."""
+    after = np.flatnonzero((pos[:-1] == _DET) & adj[1:])
+    if not len(after):
+        return
+    strings = analyses[0].strings
+    orth = np.concatenate([a.orth for a in analyses])
+    lemma = np.concatenate([a.lemma for a in analyses])
+    starts = np.concatenate([a.sent_starts for a in analyses])
+    for d in after.tolist():
+        if strings[int(orth[d])].lower() not in ARTICLES:
+            continue
+        k = d + 1
+        while k < len(pos) and adj[k] and not (k > d + 1 and starts[k]):
+            k += 1
+        if k < len(pos) and noun[k] and not starts[k] and not \
+                _definite(strings[int(orth[k])].lower(), strings.lower(int(lemma[k]))):
+            adj[d + 1:k] = False
+            noun[k] = False
+
+
+def _definite(form: str, lemma: str) -> bool:
+    """Whether a noun form fits a singular article: definite ("tilbudet", "loven") or the
+    base form of conservative style ("den nye lov"); "mangler" (lemma "mangel", a plural
+    or a verb) does not."""
+    return form == lemma or form.endswith(DEFINITE_ENDINGS)
