@@ -8,7 +8,10 @@ matrix), and cuts the average-linkage tree of ``1 - co-association`` into ``k`` 
 (Fred & Jain 2005, evidence accumulation; Monti et al. 2003). Rows outside the sample go to
 the most similar centre of the consensus clusters (cosine: the rows are L2-normalised).
 The result changes far less with the seed or with a resample of the rows than one k-means
-run does, so the themes are the patterns the data keeps, not one run's accident.
+run does, so the themes are the patterns the data keeps, not one run's accident. A few
+k-means steps on all rows, started from the consensus clusters (:func:`refine`), then move
+the rows the tree cut left at a cluster's edge to the centre they are closest to (the
+average-linkage cut knows only the co-association, not the distances to the centres).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from sklearn.preprocessing import normalize
 
 RUNS = 10
 SAMPLE = 3_000
+REFINE = 20  # at most this many k-means steps from the consensus clusters
 
 
 def co_association(X: np.ndarray, k: int, seed: int, runs: int = RUNS) -> np.ndarray:
@@ -68,12 +72,32 @@ def consensus_clusters(Z: np.ndarray, k: int, seed: int, runs: int = RUNS,
         np.random.default_rng(seed).choice(n, sample, replace=False))
     X = Z[rows]
     sub = cut_tree(co_association(X, k, seed, runs), k)
-    centres = _centres(X, sub)
-    if len(rows) == n:
-        return sub, centres
-    lab = (Z @ centres.T).argmax(1).astype(np.int64)
-    lab[rows] = sub
+    lab = sub
+    if len(rows) < n:
+        lab = (Z @ _centres(X, sub).T).argmax(1).astype(np.int64)
+        lab[rows] = sub
+    return refine(Z, lab)
+
+
+def refine(Z: np.ndarray, lab: np.ndarray, steps: int = REFINE
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """At most ``steps`` spherical k-means steps from the clusters ``lab`` of the rows of
+    ``Z`` (each row to the most similar normalised centre, the centres re-computed; stops
+    when no row moves): (labels numbered 0..m-1 in the order of the clusters they come
+    from, the centres)."""
+    lab = _compact(lab)
+    centres = _centres(Z, lab)
+    for _ in range(steps):
+        new = _compact((Z @ centres.T).argmax(1).astype(np.int64))
+        if np.array_equal(new, lab):
+            break
+        lab, centres = new, _centres(Z, new)
     return lab, centres
+
+
+def _compact(lab: np.ndarray) -> np.ndarray:
+    """``lab`` renumbered 0..m-1 (a cluster that lost its rows leaves no gap), in order."""
+    return np.unique(lab, return_inverse=True)[1].ravel().astype(np.int64)
 
 
 def _centres(Z: np.ndarray, lab: np.ndarray) -> np.ndarray:

@@ -4,8 +4,8 @@
 phrase keys from the language layer):
 
 1. features: a swappable ``vectorizer`` (default TF-IDF with sublinear term frequency),
-   reduced by LSA (``TruncatedSVD``, its axes learned from at most ``svd_sample`` segments)
-   and L2-normalised, so k-means works on cosine geometry;
+   reduced by LSA (``TruncatedSVD`` by ARPACK, its axes learned from at most
+   ``svd_sample`` segments) and L2-normalised, so k-means works on cosine geometry;
 2. the number of themes: with ``n_themes="auto"`` k is chosen on a grid between
    ``min_themes`` and ``max_themes`` (``"auto"``: sqrt(n), between 4 and 30; never more
    than n / ``min_theme_size``) by the stability of k-means clusterings over resampled
@@ -185,7 +185,10 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         # LSA dimensions grow with the corpus: a tenth of the segments, 10 to n_components
         n_comp = min(self.n_components, max(10, X.shape[0] // 10), X.shape[1] - 1,
                      X.shape[0] - 1)
-        self.svd_ = TruncatedSVD(n_comp, random_state=seed) if n_comp >= 2 else None
+        # ARPACK: the leading singular vectors to convergence, not a randomized estimate
+        # whose weaker axes move with the seed (and with them the choice of k)
+        self.svd_ = TruncatedSVD(n_comp, algorithm="arpack", random_state=seed) \
+            if n_comp >= 2 else None
         if self.svd_ is not None:
             # the LSA axes of a big corpus are learned from a random sample of its rows
             # (the directions are well estimated long before; the cost is linear)
