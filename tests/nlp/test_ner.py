@@ -250,3 +250,13 @@ def test_dev_split_of_the_treebank(name: str, standard: str, floor: float) -> No
     assert result["entities"] > 1000
     assert result["f1"] >= floor
     assert result["per_type"]["PER"]["f1"] >= 0.90
+
+
+def test_a_name_never_runs_over_a_line_break() -> None:
+    """A heading's organisation and the next paragraph's first word are two things."""
+    from innonlp.nlp.loader import NorwegianNLP
+
+    layer = NorwegianNLP("embedded")
+    doc = next(iter(layer.pipe_mixed([("Innspill fra Statens vegvesen\n\nVi mener at "
+                                       "sykkelveiene må bli tryggere.", "nb", 0)])))[0]
+    assert all("\n" not in e.text for e in doc.ents)

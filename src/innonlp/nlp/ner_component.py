@@ -98,6 +98,8 @@ class EntityComponent:
         first = np.cumsum([0, *sizes[:-1]])
         starts[1:] = self._sentence_starts(orths[:-1], orths[1:], starts[1:],
                                            docs[0].vocab.strings)
+        starts |= np.concatenate([_after_line_break(d, a)[k]
+                                  for d, a, k in zip(docs, arrays, keeps, strict=True)])
         starts[first[np.array(sizes) > 0]] = True
         texts = np.repeat(np.arange(len(docs)), sizes)
         labels = self.model.predict_ids(orths.tolist(), starts, texts=texts,
@@ -116,6 +118,17 @@ class EntityComponent:
         inside = (out[:, 0] != 2)
         gap = np.flatnonzero(arr[:, 1] == 1)
         for i in gap.tolist():
-            if 0 < i < len(doc) - 1 and inside[i - 1] and out[i + 1, 0] == 1:
+            if 0 < i < len(doc) - 1 and inside[i - 1] and out[i + 1, 0] == 1 \
+                    and "\n" not in doc[i].text:
                 out[i] = (1, out[i - 1, 1])
         doc.from_array([ENT_IOB, ENT_TYPE], cast(Any, out))
+
+
+def _after_line_break(doc: Doc, arr: np.ndarray) -> np.ndarray:
+    """Per token: True right after a whitespace token holding a line break (a name never
+    runs over a line break: a heading's name and the next paragraph's first word)."""
+    out = np.zeros(len(doc), dtype=bool)
+    for i in np.flatnonzero(arr[:, 1] == 1).tolist():
+        if i + 1 < len(doc) and "\n" in doc[i].text:
+            out[i + 1] = True
+    return out
