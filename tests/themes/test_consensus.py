@@ -5,7 +5,7 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import normalize
 
-from innonlp.themes.consensus import co_association, consensus_clusters, cut_tree
+from innonlp.themes.consensus import co_association, consensus_clusters, cut_tree, refine
 from innonlp.themes.merge import merge_alike
 
 
@@ -42,6 +42,20 @@ def test_co_association_and_the_cut() -> None:
     lab = cut_tree(co, 2)
     assert lab[0] == 0 and set(lab.tolist()) == {0, 1}  # numbered by their first row
     assert np.array_equal(cut_tree(co[:2, :2], 5), np.arange(2))  # fewer rows than k
+
+
+def test_refine_moves_misplaced_rows_to_their_centre() -> None:
+    """k-means steps from a partition with misplaced rows (and a label left unused) put
+    each row with its nearest centre; the labels stay 0..m-1 without gaps."""
+    Z, truth = blobs(3, n_per=40, noise=0.1)
+    start = truth * 2  # labels 0, 2, 4: gaps
+    start[[0, 1, 40, 41]] = 4  # rows of clusters 0 and 1 put in cluster 2
+    lab, centres = refine(Z, start)
+    assert adjusted_rand_score(truth, lab) == 1.0
+    assert sorted(set(lab.tolist())) == [0, 1, 2] and centres.shape == (3, Z.shape[1])
+    assert np.array_equal(lab, (Z @ centres.T).argmax(1))
+    once, _ = refine(Z, start, steps=0)
+    assert adjusted_rand_score(truth, once) < 1.0  # no steps: the partition as given
 
 
 def test_tiny_inputs() -> None:

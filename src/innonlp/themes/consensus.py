@@ -17,6 +17,7 @@ average-linkage cut knows only the co-association, not the distances to the cent
 from __future__ import annotations
 
 import numpy as np
+import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 from sklearn.cluster import KMeans
@@ -25,6 +26,7 @@ from sklearn.preprocessing import normalize
 RUNS = 10
 SAMPLE = 3_000
 REFINE = 20  # at most this many k-means steps from the consensus clusters
+SETTLED = 0.001  # ... and none once fewer than this share of the rows move
 
 
 def co_association(X: np.ndarray, k: int, seed: int, runs: int = RUNS) -> np.ndarray:
@@ -83,25 +85,28 @@ def refine(Z: np.ndarray, lab: np.ndarray, steps: int = REFINE
            ) -> tuple[np.ndarray, np.ndarray]:
     """At most ``steps`` spherical k-means steps from the clusters ``lab`` of the rows of
     ``Z`` (each row to the most similar normalised centre, the centres re-computed; stops
-    when no row moves): (labels numbered 0..m-1 in the order of the clusters they come
-    from, the centres)."""
+    once fewer than :data:`SETTLED` of the rows move): (labels numbered 0..m-1 in the
+    order of the clusters they come from, the centres)."""
     lab = _compact(lab)
     centres = _centres(Z, lab)
     for _ in range(steps):
-        new = _compact((Z @ centres.T).argmax(1).astype(np.int64))
-        if np.array_equal(new, lab):
+        new = _compact((Z @ centres.T).argmax(1))
+        moved = int(np.count_nonzero(new != lab))
+        lab, centres = new, (_centres(Z, new) if moved else centres)
+        if moved <= SETTLED * len(lab):
             break
-        lab, centres = new, _centres(Z, new)
     return lab, centres
 
 
 def _compact(lab: np.ndarray) -> np.ndarray:
     """``lab`` renumbered 0..m-1 (a cluster that lost its rows leaves no gap), in order."""
-    return np.unique(lab, return_inverse=True)[1].ravel().astype(np.int64)
+    lab = lab.astype(np.int64, copy=False)
+    used = np.bincount(lab) > 0
+    return (np.cumsum(used) - 1)[lab] if not used.all() else lab
 
 
 def _centres(Z: np.ndarray, lab: np.ndarray) -> np.ndarray:
     m = int(lab.max(initial=-1)) + 1
-    sums = np.zeros((m, Z.shape[1]))
-    np.add.at(sums, lab, Z)
-    return normalize(sums)
+    member = sp.csr_array((np.ones(len(lab)), (lab, np.arange(len(lab)))),
+                          shape=(m, len(lab)))
+    return normalize(np.asarray(member @ Z))
