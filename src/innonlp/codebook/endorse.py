@@ -21,8 +21,14 @@ def clean_body(name: str) -> str:
     return re.sub(r"'s?$", "", name.strip()).strip()
 
 
+# every cue holds one of these words: texts without any are not searched further
+_CUE_WORDS = re.compile(r"slutt(?:er|ar)|støtt(?:er|ar)|stiller oss bak|samme syn")
+
+
 def find_endorsements(text: str) -> list[str]:
     """The bodies ``text`` says it joins or supports, in order of appearance, once each."""
+    if not _CUE_WORDS.search(text):
+        return []
     found: list[tuple[int, str]] = []
     for pat in _patterns():
         for m in pat.finditer(text):

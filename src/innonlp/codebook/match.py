@@ -94,8 +94,8 @@ def match_segments(texts: Sequence[str], segment_docs: Sequence[list[str]],
     for i, text in enumerate(texts):
         low, feats = text.lower(), set(segment_docs[i])
         ref_hits = _reference_hits(lead_reference(text), refs)
-        n_kw = [sum(1 for pat, feat in kws if feat in feats or pat.search(low))
-                for kws in keywords]
+        n_kw = [sum(1 for word, pat, feat in kws
+                    if feat in feats or (word in low and pat.search(low))) for kws in keywords]
         value = [float(sim[i, j]) + p.keyword_weight * n_kw[j] for j in range(len(seeds))]
         bar = max(p.min_similarity, p.relative * max(value, default=0.0))
         ids, scores, why = [], [], []
@@ -111,10 +111,11 @@ def match_segments(texts: Sequence[str], segment_docs: Sequence[list[str]],
     return out
 
 
-def _keyword_patterns(keywords: Sequence[str]) -> list[tuple[re.Pattern[str], str]]:
-    """Per keyword: a prefix pattern on the text and its shared feature."""
-    return [(re.compile(r"(?<!\w)" + re.escape(k.lower())), shared_feature(k.lower()))
-            for k in keywords]
+def _keyword_patterns(keywords: Sequence[str]) -> list[tuple[str, re.Pattern[str], str]]:
+    """Per keyword: its lower-case form (a quick substring test first), a prefix pattern on
+    the text and its shared feature."""
+    return [(k.lower(), re.compile(r"(?<!\w)" + re.escape(k.lower())),
+             shared_feature(k.lower())) for k in keywords]
 
 
 def _reference_hits(ref: str | None, refs: list[set[str]]) -> set[int]:

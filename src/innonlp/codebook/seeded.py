@@ -14,7 +14,6 @@ from typing import Any
 import numpy as np
 
 from ..nlp.analysis import SegmentAnalysis
-from ..nlp.nbnn import shared_feature
 from ..parallel import ExecutionPolicy
 from ..themes.boilerplate import is_boilerplate_token
 from ..themes.build import find_themes
@@ -48,12 +47,15 @@ def seeded_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysi
     """The seeds' themes first (codebook order, ids ``S1`` …), then the themes found in the
     segments no seed matched (see the module docstring); deterministic."""
     docs = [shared_features(a) for a in analyses]
-    words = [[shared_feature(w, a.standard) for w in a.content_lemmas()] for a in analyses]
+    # the content lemmas come first in the features (compound parts after them)
+    words = [d[:len(a.content_lemmas())] for d, a in zip(docs, analyses, strict=True)]
     matches = match_segments([s.text for s in segments], docs, seeds.codebook,
                              [list(d) for d in seeds.seed_docs], seeds.match)
-    formal = formalia_mask(segments, analyses)  # letter furniture matches no seed
-    matches = [SegmentMatch() if f else m for m, f in zip(matches, formal.tolist(),
-                                                          strict=True)]
+    hit = [i for i, m in enumerate(matches) if m.seed_ids]
+    formal = formalia_mask([segments[i] for i in hit], [analyses[i] for i in hit])
+    for i, f in zip(hit, formal.tolist(), strict=True):
+        if f:  # letter furniture matches no seed
+            matches[i] = SegmentMatch()
     free = [i for i, m in enumerate(matches) if not m.seed_ids]
     found = _discover(segments, analyses, submissions, params, policy, free)
     seed_list = _seed_themes(segments, analyses, submissions, words, matches, seeds,

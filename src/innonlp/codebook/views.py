@@ -69,10 +69,15 @@ def add_respondents(doc: dict[str, Any], segments: Sequence[Segment],
     words = {t["id"]: theme_words(t) for t in doc["themes"]}
     for (tid, sid), (score, i) in sorted(best.items()):
         sub, seg = subs.get(sid), segments[i]
-        s, e = evidence(seg.text, words.get(tid, set()))
+        named = sub is not None and bool(sub.organisation) \
+            and sub.respondent_type != "privatperson"
+        sentence = ""
+        if named:  # only a named body shows its sentence; the others are counted
+            s, e = evidence(seg.text, words.get(tid, set()))
+            sentence = seg.text[s:e].strip()
         per.setdefault(tid, []).append(Mention(
             sid, sub.organisation if sub else None, sub.respondent_type if sub else None,
-            seg.text[s:e].strip(), score))
+            sentence, score))
     for theme in doc["themes"]:
         r = respondents(per.get(theme["id"], []))
         theme["respondents"] = {**r, "paragraph": paragraph(r)}
