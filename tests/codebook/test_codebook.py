@@ -120,3 +120,21 @@ def test_matching_reference_keyword_and_nothing(tmp_path: Path) -> None:
     assert got[1].seed_ids == ("S2",) and "keyword" in got[1].matched_by[0]
     assert got[2].seed_ids == () and got[2].score == 0.0
     assert match_segments(texts, docs, book, seed_docs) == got  # deterministic
+
+
+def test_shared_features_many_is_shared_features() -> None:
+    """The memoised features of many segments are exactly the one-by-one ones."""
+    from innonlp.codebook.match import shared_features, shared_features_many
+    from innonlp.nlp.analysis import StringTable, from_doc
+    from innonlp.nlp.loader import NorwegianNLP
+
+    layer, strings = NorwegianNLP("embedded"), StringTable()
+    texts = [("Datadelingen mellom etatene må bli bedre.", "nb"),
+             ("Datadelinga mellom etatane må bli betre, og føresegna må endrast.", "nn"),
+             ("Datadelingen krever nye forskrifter.", "nb")]
+    got = [from_doc(doc, str(i), s, strings)
+           for doc, (i, s) in layer.pipe_mixed((t, s, (i, s))
+                                                for i, (t, s) in enumerate(texts))]
+    many = shared_features_many(got)
+    assert many == [shared_features(a) for a in got]
+    assert any("data" in f for f in many[0])

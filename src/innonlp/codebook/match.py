@@ -11,8 +11,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..nlp.analysis import SegmentAnalysis
-from ..nlp.features import lemma_features
+from ..nlp.compounds import split_compound
+from ..nlp.features import COMPOUND_POS, lemma_features
+from ..nlp.loader import pipeline_standard
 from ..nlp.nbnn import shared_feature
+from ..nlp.stopwords import stop_lemmas
 from .model import Codebook, normalise_reference
 
 MATCHED_BY = ("reference", "keyword", "similarity")
@@ -58,6 +61,37 @@ class SegmentMatch:
 def shared_features(a: SegmentAnalysis) -> list[str]:
     """A segment's lemma features in the one feature space of both written standards."""
     return [shared_feature(f, a.standard) for f in lemma_features(a)]
+
+
+def shared_features_many(analyses: Sequence[SegmentAnalysis]) -> list[list[str]]:
+    """:func:`shared_features` of many segments, each lemma's features worked out once (the
+    same lists, in the same order: content lemmas, then compound parts)."""
+    stop = stop_lemmas()
+    memo: dict[tuple[int, int, bool, str], tuple[str, tuple[str, ...]]] = {}
+    out = []
+    for a in analyses:
+        mask = a.content_mask()
+        comp = np.isin(a.pos[mask], COMPOUND_POS).tolist()
+        std, sid = a.standard, id(a.strings)
+        first: list[str] = []
+        parts: list[str] = []
+        for h, c in zip(a.lemma[mask].tolist(), comp, strict=True):
+            got = memo.get((sid, h, c, std))
+            if got is None:
+                got = memo[(sid, h, c, std)] = _lemma_features(a.strings.lower(h), c, std,
+                                                               stop)
+            first.append(got[0])
+            parts.extend(got[1])
+        out.append(first + parts)
+    return out
+
+
+def _lemma_features(low: str, compound: bool, std: str, stop: frozenset[str]
+                    ) -> tuple[str, tuple[str, ...]]:
+    split = split_compound(low, pipeline_standard(std)) if compound else None
+    parts = tuple(shared_feature(x, std) for x in split or () if len(x) >= 3
+                  and x not in stop)
+    return shared_feature(low, std), parts
 
 
 def lead_reference(text: str) -> str | None:

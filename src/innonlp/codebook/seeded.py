@@ -23,7 +23,7 @@ from ..themes.params import ThemeParams
 from ..themes.quotes import QuotePicker
 from ..themes.result import ThemesResult
 from ..types import Segment, Submission
-from .match import MATCHED_BY, MatchParams, SegmentMatch, match_segments, shared_features
+from .match import MATCHED_BY, MatchParams, SegmentMatch, match_segments, shared_features_many
 from .model import Codebook
 
 SEED_COLUMNS = ("seed_ids", "seed_scores", "seed_matched_by")
@@ -46,7 +46,7 @@ def seeded_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysi
                   ) -> ThemesResult:
     """The seeds' themes first (codebook order, ids ``S1`` …), then the themes found in the
     segments no seed matched (see the module docstring); deterministic."""
-    docs = [shared_features(a) for a in analyses]
+    docs = shared_features_many(analyses)
     # the content lemmas come first in the features (compound parts after them)
     words = [d[:len(a.content_lemmas())] for d, a in zip(docs, analyses, strict=True)]
     matches = match_segments([s.text for s in segments], docs, seeds.codebook,
