@@ -187,15 +187,18 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
                      X.shape[0] - 1)
         # ARPACK: the leading singular vectors to convergence, not a randomized estimate
         # whose weaker axes move with the seed (and with them the choice of k)
-        self.svd_ = TruncatedSVD(n_comp, algorithm="arpack", random_state=seed) \
-            if n_comp >= 2 else None
-        if self.svd_ is not None:
+        self.svd_ = None
+        if n_comp >= 2:
             # the LSA axes of a big corpus are learned from a random sample of its rows
             # (the directions are well estimated long before; the cost is linear)
             rows = np.arange(X.shape[0])
             if len(rows) > self.svd_sample:
                 rows = np.sort(np.random.default_rng(seed).choice(
                     len(rows), self.svd_sample, replace=False))
+            # ...but asked for nearly all axes of a tiny matrix ARPACK does not converge
+            # to the same vectors twice: there the seeded randomized solver is exact enough
+            algo = "arpack" if 2 * n_comp < min(len(rows), X.shape[1]) else "randomized"
+            self.svd_ = TruncatedSVD(n_comp, algorithm=algo, random_state=seed)
             self.svd_.fit(X[rows])
         return self._project(X)
 
