@@ -136,14 +136,11 @@ def with_bucket(found: ThemesResult, keep: list[int], n: int) -> ThemesResult:
 
 
 def memberships(columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
-    """Every theme each segment is in: all its seeds, else its found theme, else none."""
-    seeds = columns.get("seed_ids")
-    out = []
-    for i, (tid, bucket) in enumerate(zip(columns["theme_id"], columns["bucket"],
-                                          strict=True)):
-        mine = tuple(x for x in (seeds[i] or "").split("; ") if x) if seeds else ()
-        out.append(mine or ((tid,) if bucket == "theme" and tid is not None else ()))
-    return out
+    """Every theme each segment is in: all its seeds, else its found theme, else none
+    (the ids of :func:`~innonlp.codebook.views.segment_memberships`, in its order)."""
+    from ..codebook.views import segment_memberships
+
+    return [tuple(m) for m in segment_memberships(columns)]
 
 
 def add_theme_stances(result: ThemesResult, res: IngestResult, stance: Any) -> None:
