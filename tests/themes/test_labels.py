@@ -50,6 +50,12 @@ def test_definite_nouns_are_shown_in_base_form() -> None:
     assert label_text(p) == "Verktøy for innovasjon"
     q = kp("offentlige anskaffelser", ("offentlig", "anskaffelse"))
     assert label_text(q) == "Offentlige anskaffelser"
+    # after a weak adjective the definite form is agreement: never "Daglige tjenesteyting"
+    r = kp("daglige tjenesteytingen", ("daglig", "tjenesteyting"))
+    assert label_text(r) == "Daglige tjenesteytingen"
+    # a lemma cut short of a definite plural ("søknadsprosesse"): the word without "-ene"
+    s = kp("søknadsprosessene for tilskudd", ("søknadsprosesse", "for", "tilskudd"))
+    assert label_text(s) == "Søknadsprosess for tilskudd"
 
 
 def test_a_superlative_names_a_verdict_not_a_topic() -> None:
@@ -79,3 +85,10 @@ def test_a_phrase_pointing_into_the_text_is_no_label() -> None:
     phrases = [kp("følgende posisjoner", ("følgende", "posisjon"), 9, 1.0),
                kp("snurrevad", ("snurrevad",), 5, 1.0)]
     assert choose_label(phrases, 10, [])[0] == "Snurrevad"
+
+
+def test_an_adverb_opener_or_a_two_letter_word_is_no_label() -> None:
+    phrases = [kp("ofte ansvar", ("ofte", "ansvar"), 9, 1.0), kp("år", ("år",), 9, 1.0),
+               kp("tilskuddsordninger", ("tilskuddsordning",), 5, 0.8)]
+    assert choose_label(phrases, 10, [])[0] == "Tilskuddsordning"
+    assert choose_label([kp("KI", ("KI",), 5, 0.9)], 5, [])[0] == "KI"

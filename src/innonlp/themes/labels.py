@@ -41,6 +41,11 @@ CANDIDATES = 10
 # "nevnte forskrift"): a phrase that starts with one is no label (both standards)
 POINTERS = frozenset({"følgende", "fylgjande", "nevnte", "nemnde", "ovennevnte",
                       "ovannemnde", "samme", "same", "tilsvarende", "tilsvarande"})
+# adverbs that open a chunk without naming anything ("ofte ansvar", "gjerne dialog"):
+# a phrase that starts with one is no label either (both standards)
+ADVERB_STARTS = frozenset({"ofte", "gjerne", "alltid", "aldri", "også", "òg", "bare",
+                           "berre", "ikke", "ikkje", "særlig", "særleg", "spesielt",
+                           "svært", "veldig", "ganske", "heller", "stadig", "snart"})
 PAIR_SHARE = 0.75  # the runner-up's share of the best score that joins it to the label
 PAIR_WORDS = 2  # the most words of each half of a joined label
 PAIR_SPECIFICITY = 0.8  # the runner-up is mostly used in this theme
@@ -65,12 +70,36 @@ def _definite(word: str, lemma: str) -> bool:
 
 def indefinite(p: KeyPhrase) -> str:
     """The phrase with each definite noun in its base form ("verktøyene for innovasjon" →
-    "verktøy for innovasjon"); the words as written otherwise."""
+    "verktøy for innovasjon"), except after a weak adjective, where the definite form is
+    agreement ("daglige tjenesteytingen" stays); the words as written otherwise."""
     words = p.phrase.split()
     if len(words) != len(p.key):
         return p.phrase
-    return " ".join(lem if _definite(w.lower(), lem) else w
-                    for w, lem in zip(words, p.key, strict=True))
+    out = []
+    for i, (w, lem) in enumerate(zip(words, p.key, strict=True)):
+        # after a weak adjective ("daglige", "nye") the noun's definite form is agreement:
+        # "daglige tjenesteyting" would be ungrammatical, the words stay as written
+        weak = i > 0 and _weak_adjective(words[i - 1].lower(), p.key[i - 1])
+        out.append(_base(w, lem) if not weak else w)
+    return " ".join(out)
+
+
+def _base(word: str, lemma: str) -> str:
+    """A definite noun's base form: its lemma; when the lemmatizer cut only "-ne" off a
+    definite plural ("søknadsprosessene" → "søknadsprosesse"), the word without "-ene"
+    ("søknadsprosess"); any other word as written."""
+    low = word.lower()
+    if _definite(low, lemma) and not (lemma.endswith("e") and low == lemma + "ne"):
+        return lemma
+    if len(low) > 6 and lemma.endswith("e") and low == lemma + "ne":
+        return word[:-3]
+    return word
+
+
+def _weak_adjective(word: str, lemma: str) -> bool:
+    """``word`` is ``lemma`` plus the weak (definite or plural) ending -e ("daglige" of
+    "daglig"); a lemma that ends in -e already ("moderne") is not counted."""
+    return len(lemma) >= 3 and not lemma.endswith("e") and word == lemma + "e"
 
 
 def _score(p: KeyPhrase, n_submitters: int) -> float:
@@ -98,6 +127,12 @@ def _superlative(p: KeyPhrase) -> bool:
                for w, lem in zip(words, p.key, strict=True))
 
 
+def _too_short(p: KeyPhrase) -> bool:
+    """A single word of two letters ("år", "ny") names no topic; an acronym ("KI", "EU")
+    does."""
+    return len(p.key) == 1 and len(p.phrase) <= 2 and not p.phrase.isupper()
+
+
 def _clashes(atoms: frozenset[str], used: Sequence[frozenset[str]]) -> bool:
     return any(atoms == u or (atoms and u and (atoms < u or u < atoms)) for u in used)
 
@@ -110,7 +145,8 @@ def choose_label(phrases: Sequence[KeyPhrase], n_submitters: int,
     by its runner-up when that names another side of the theme (see the module); (label,
     its atoms). Without one: :data:`NO_LABEL`."""
     ok = [p for p in phrases[:CANDIDATES] if phrase_ok(p) and not _superlative(p)
-          and p.phrase.split()[0].lower() not in POINTERS]
+          and p.phrase.split()[0].lower() not in POINTERS | ADVERB_STARTS
+          and not _too_short(p)]
     ranked = [p for p in sorted(ok, key=lambda p: (-_score(p, n_submitters), -p.score,
                                                    p.phrase))
               if not _clashes(p.atoms, used)]
