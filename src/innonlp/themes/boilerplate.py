@@ -64,6 +64,16 @@ GENRE_LABEL_LEMMAS = frozenset(
     opphevelse ikrafttreden ikrafttreding hjemmel heimel følgende følgjande fylgjande
     """.split())
 
+# Words that open a chunk without naming anything: pointers into the text ("følgende
+# posisjoner", "nevnte forskrift") and adverbs ("ofte ansvar", "gjerne dialog"); a phrase
+# that starts with one is no label (both standards).
+LABEL_OPENERS = frozenset(
+    """
+    følgende fylgjande nevnte nemnde ovennevnte ovannemnde samme same tilsvarende
+    tilsvarande ofte gjerne alltid aldri også òg bare berre ikke ikkje særlig særleg
+    spesielt svært veldig ganske heller stadig snart
+    """.split())
+
 # Multi-word formulas, lower-case; matched on word boundaries.
 BOILERPLATE_PHRASES: tuple[str, ...] = (
     "trer i kraft", "trer i kraft straks", "trer i kraft fra", "trer i kraft den",

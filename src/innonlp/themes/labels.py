@@ -13,7 +13,8 @@ innovasjon"): a label is a short indefinite noun phrase ("Innovative anskaffelse
 
 A label names a topic, not a verdict: a phrase with a superlative ("sterkeste
 verktøyene", "viktigste tiltak") is no candidate, nor one that starts with a word pointing
-into the text ("følgende posisjoner", "nevnte forskrift": :data:`POINTERS`). When the
+into the text or an adverb ("følgende posisjoner", "ofte ansvar":
+:data:`~innonlp.themes.boilerplate.LABEL_OPENERS`), nor a two-letter word ("år"). When the
 runner-up names another side of the same theme almost as well (a score at least
 :data:`PAIR_SHARE` of the best, at least :data:`PAIR_SPECIFICITY` of its uses in the
 theme, no shared atoms, both of one or two words), a theme's label joins them (a
@@ -32,20 +33,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..keyphrases.score import KeyPhrase
-from .boilerplate import is_bad_label, is_boilerplate_token
+from .boilerplate import LABEL_OPENERS, is_bad_label, is_boilerplate_token
 
 NO_LABEL = "Uten tydelig tema"
 DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "a")
 CANDIDATES = 10
-# words that point into the text instead of naming anything ("følgende posisjoner",
-# "nevnte forskrift"): a phrase that starts with one is no label (both standards)
-POINTERS = frozenset({"følgende", "fylgjande", "nevnte", "nemnde", "ovennevnte",
-                      "ovannemnde", "samme", "same", "tilsvarende", "tilsvarande"})
-# adverbs that open a chunk without naming anything ("ofte ansvar", "gjerne dialog"):
-# a phrase that starts with one is no label either (both standards)
-ADVERB_STARTS = frozenset({"ofte", "gjerne", "alltid", "aldri", "også", "òg", "bare",
-                           "berre", "ikke", "ikkje", "særlig", "særleg", "spesielt",
-                           "svært", "veldig", "ganske", "heller", "stadig", "snart"})
 PAIR_SHARE = 0.75  # the runner-up's share of the best score that joins it to the label
 PAIR_WORDS = 2  # the most words of each half of a joined label
 PAIR_SPECIFICITY = 0.8  # the runner-up is mostly used in this theme
@@ -89,11 +81,10 @@ def _base(word: str, lemma: str) -> str:
     definite plural ("søknadsprosessene" → "søknadsprosesse"), the word without "-ene"
     ("søknadsprosess"); any other word as written."""
     low = word.lower()
-    if _definite(low, lemma) and not (lemma.endswith("e") and low == lemma + "ne"):
-        return lemma
-    if len(low) > 6 and lemma.endswith("e") and low == lemma + "ne":
-        return word[:-3]
-    return word
+    cut_short = lemma.endswith("e") and low == lemma + "ne"
+    if cut_short:
+        return word[:-3] if len(low) > 6 else word
+    return lemma if _definite(low, lemma) else word
 
 
 def _weak_adjective(word: str, lemma: str) -> bool:
@@ -145,7 +136,7 @@ def choose_label(phrases: Sequence[KeyPhrase], n_submitters: int,
     by its runner-up when that names another side of the theme (see the module); (label,
     its atoms). Without one: :data:`NO_LABEL`."""
     ok = [p for p in phrases[:CANDIDATES] if phrase_ok(p) and not _superlative(p)
-          and p.phrase.split()[0].lower() not in POINTERS | ADVERB_STARTS
+          and p.phrase.split()[0].lower() not in LABEL_OPENERS
           and not _too_short(p)]
     ranked = [p for p in sorted(ok, key=lambda p: (-_score(p, n_submitters), -p.score,
                                                    p.phrase))
