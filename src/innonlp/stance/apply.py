@@ -144,7 +144,8 @@ def overview(result: StanceResult, submissions: Sequence[Submission]) -> dict[st
     """The manifest's and report's overall split, with the "ingen merknader" bucket and
     who is in it (organisations named; private persons counted only)."""
     counts = Counter(u.stance for u in result.submissions.values())
-    quiet = [s for s in submissions if s.id in result.no_comments]
+    silent = result.no_comments  # a property: worked out once, not once per submission
+    quiet = [s for s in submissions if s.id in silent]
     orgs = sorted({s.organisation for s in quiet
                    if s.organisation and s.respondent_type != "privatperson"})
     return {

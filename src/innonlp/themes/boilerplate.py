@@ -28,6 +28,7 @@ and :func:`is_boilerplate_line` are for token lists and lines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..ingest.abbreviations import ABBREVIATIONS
 from ..nlp.stopwords import BOILERPLATE, BOKMAL, NYNORSK
@@ -121,6 +122,7 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_boilerplate_token(token: str) -> bool:
     """A token or lemma that is genre furniture: a month, a weekday, a reference or
     amendment word, a number, a section sign (``§``, ``§ 4``) or an abbreviation."""
