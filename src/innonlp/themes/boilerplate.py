@@ -75,6 +75,18 @@ LABEL_OPENERS = frozenset(
     spesielt svært veldig ganske heller stadig snart
     """.split())
 
+# Abstract nouns that alone name no topic, only a slot in a sentence ("behov", "ramme",
+# "verktøy", "måte"): a label needs at least one word besides these, the stop words and the
+# words half the consultation uses (lemmas, both standards).
+GENERIC_NOUNS = frozenset(
+    """
+    behov ramme funksjon bruk evne tid måte del sak side forhold grunnlag type form rolle
+    mulighet moglegheit utfordring løsning løysing ting verktøy reiskap område prosess
+    erfaring røynsle ide idé spørsmål punkt tema aspekt faktor element nivå grad
+    oppgave oppgåve resultat innspill innspel forslag merknad synspunkt kommentar ønske
+    person folk aktør ressurs tiltak virkemiddel verkemiddel hensyn omsyn viktighet
+    """.split())
+
 # Multi-word formulas, lower-case; matched on word boundaries.
 BOILERPLATE_PHRASES: tuple[str, ...] = (
     "trer i kraft", "trer i kraft straks", "trer i kraft fra", "trer i kraft den",

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from ..keyphrases.coverage import wide_atoms
 from ..keyphrases.score import EXTRACTORS, KeyPhrase, extract_groups
 from ..nlp.analysis import SegmentAnalysis, precompute_content_masks
 from ..parallel import ExecutionPolicy
@@ -156,7 +157,7 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
     all_groups = {**groups, **sub_groups}
     voices = {g: len({segments[i].submission_id for i in m.tolist()})
               for g, m in all_groups.items()}
-    names = choose_labels(phrases, voices)
+    names = choose_labels(phrases, voices, wide_atoms(corpus))
     theme_of = {i: tid for tid, m in groups.items() for i in m.tolist()}
     main = main_themes(theme_of, segments)
     n_main = Counter(main.values())

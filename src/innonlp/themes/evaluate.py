@@ -25,6 +25,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, v_measure_score
 
 from ..errors import ConfigError, InputError
+from ..keyphrases.coverage import wide_atoms
 from ..keyphrases.score import PhraseCorpus, noun_phrase_ctfidf
 from ..nlp.analysis import StringTable, from_doc
 from ..nlp.loader import NorwegianNLP
@@ -72,7 +73,7 @@ def _label_quality(corpus: PhraseCorpus, pred: np.ndarray, n_themes: int) -> dic
     phrases = clean_phrases(noun_phrase_ctfidf(corpus, groups, 20), 10)
     raw = noun_phrase_ctfidf(corpus, groups, 5)
     voices = {g: len({corpus.submission_ids[i] for i in m}) for g, m in groups.items()}
-    names = choose_labels(phrases, voices)
+    names = choose_labels(phrases, voices, wide_atoms(corpus))
     top5 = [p for ps in raw.values() for p in ps[:5]]
     return {
         "labels": [names[g] for g in groups],

@@ -33,10 +33,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..keyphrases.score import KeyPhrase
-from .boilerplate import LABEL_OPENERS, is_bad_label, is_boilerplate_token
+from .boilerplate import (
+    GENERIC_NOUNS,
+    LABEL_OPENERS,
+    STOP_WORDS,
+    is_bad_label,
+    is_boilerplate_token,
+)
 
 NO_LABEL = "Uten tydelig tema"
 DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "a")
+PLURAL_ENDINGS = ("er", "ar", "r", "e")  # indefinite plural, both standards
 CANDIDATES = 10
 PAIR_SHARE = 0.75  # the runner-up's share of the best score that joins it to the label
 PAIR_WORDS = 2  # the most words of each half of a joined label
@@ -101,11 +108,23 @@ def _score(p: KeyPhrase, n_submitters: int) -> float:
 
 
 def label_text(p: KeyPhrase) -> str:
-    """How a key phrase reads as a label: a single word by its lemma, a longer phrase in
-    its natural written form with definite nouns in their base form (:func:`indefinite`;
-    all lemmas would break agreement: "gamle fagsystemer"), with a capital first letter."""
-    text = p.key[0] if len(p.key) == 1 and p.key[0].isalpha() else indefinite(p)
+    """How a key phrase reads as a label: a single word in its indefinite form (its lemma,
+    or the indefinite plural where the theme writes it so: "innkjøpere", not "innkjøper"), a
+    longer phrase in its natural written form with definite nouns in their base form
+    (:func:`indefinite`; all lemmas would break agreement: "gamle fagsystemer"), with a
+    capital first letter."""
+    text = _single(p.phrase, p.key[0]) if len(p.key) == 1 and p.key[0].isalpha() \
+        else indefinite(p)
     return text[:1].upper() + text[1:]
+
+
+def _single(word: str, lemma: str) -> str:
+    """One word as a label: as written when that is ``lemma`` plus an indefinite plural
+    ending ("anskaffelser", "innkjøparar"), its lemma otherwise ("regelverket" →
+    "regelverk")."""
+    low = word.lower()
+    plural = len(lemma) >= 3 and low.startswith(lemma) and low[len(lemma):] in PLURAL_ENDINGS
+    return word if plural else lemma
 
 
 def _superlative(p: KeyPhrase) -> bool:
@@ -124,12 +143,22 @@ def _too_short(p: KeyPhrase) -> bool:
     return len(p.key) == 1 and len(p.phrase) <= 2 and not p.phrase.isupper()
 
 
+def _names_something(p: KeyPhrase, wide: frozenset[str]) -> bool:
+    """A word of the phrase is no stop word, no generic noun ("behov", "verktøy":
+    :data:`~innonlp.themes.boilerplate.GENERIC_NOUNS`) and no word of ``wide`` (those half
+    the consultation uses, its own topic): "verktøy for innovasjon" names nothing in a
+    consultation on innovation."""
+    return any(w.isalpha() and w.lower() not in STOP_WORDS and w.lower() not in GENERIC_NOUNS
+               and w.lower() not in wide for w in p.key)
+
+
 def _clashes(atoms: frozenset[str], used: Sequence[frozenset[str]]) -> bool:
     return any(atoms == u or (atoms and u and (atoms < u or u < atoms)) for u in used)
 
 
 def choose_label(phrases: Sequence[KeyPhrase], n_submitters: int,
-                 used: Sequence[frozenset[str]], pair: bool = False
+                 used: Sequence[frozenset[str]], pair: bool = False,
+                 wide: frozenset[str] = frozenset()
                  ) -> tuple[str, frozenset[str]]:
     """The best candidate among the first :data:`CANDIDATES` that is no boilerplate and
     does not clash with ``used`` (ties: the higher key-phrase score), with ``pair`` joined
@@ -137,7 +166,7 @@ def choose_label(phrases: Sequence[KeyPhrase], n_submitters: int,
     its atoms). Without one: :data:`NO_LABEL`."""
     ok = [p for p in phrases[:CANDIDATES] if phrase_ok(p) and not _superlative(p)
           and p.phrase.split()[0].lower() not in LABEL_OPENERS
-          and not _too_short(p)]
+          and not _too_short(p) and _names_something(p, wide)]
     ranked = [p for p in sorted(ok, key=lambda p: (-_score(p, n_submitters), -p.score,
                                                    p.phrase))
               if not _clashes(p.atoms, used)]
@@ -173,7 +202,8 @@ def _partner(best: KeyPhrase, rest: Sequence[KeyPhrase], n_submitters: int,
 
 
 def choose_labels(phrases: Mapping[str, Sequence[KeyPhrase]],
-                  submitters: Mapping[str, int]) -> dict[str, str]:
+                  submitters: Mapping[str, int],
+                  wide: frozenset[str] = frozenset()) -> dict[str, str]:
     """Labels for theme ids ("T01", numbered largest first) and sub-theme ids ("T01.2"):
     the themes first, then the sub-themes (see the module); ``submitters``: the number of
     distinct submitters per id (for coverage)."""
@@ -182,7 +212,8 @@ def choose_labels(phrases: Mapping[str, Sequence[KeyPhrase]],
     order = sorted(phrases, key=lambda g: ("." in g, g))
     for gid in order:
         label, atoms = choose_label(phrases[gid], submitters.get(gid, 0), used,
-                                    pair="." not in gid)
+                                    pair="." not in gid,
+                                    wide=wide)
         out[gid] = label
         if atoms:
             used.append(atoms)
