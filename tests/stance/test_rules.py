@@ -1,11 +1,12 @@
 """Per-sentence cues on invented sentences (Bokmål and Nynorsk): every cue family, negation,
-contrast, targets, look-alikes and speed."""
+contrast, targets, look-alikes, and the per-cue scan against the one alternation of every
+cue (speed: ``benchmarks/stance_speed.py``)."""
 
-import time
 
 import pytest
 
-from innonlp.stance import sentence_cue, sentence_cues
+from innonlp.stance import rules as R
+from innonlp.stance import sentence_cue
 from innonlp.stance.rules import GENERAL_TARGET, NO_CUE
 
 FAMILIES = [
@@ -150,13 +151,24 @@ def test_offsets_survive_case_and_spacing() -> None:
     assert s[got.span[0]:got.span[1]] == "STØTTER"
 
 
-def test_speed_well_under_a_minute_per_million() -> None:
-    base = ["Kommunen har lenge arbeidet med trafikksikkerhet rundt skolene i sentrum.",
-            "Vi støtter forslaget, men forutsetter at staten dekker kostnadene.",
-            "Eg er ueinig i framlegget til § 12 andre ledd.",
-            "Det er viktig at innbyggerne får god informasjon om endringene i god tid."]
-    sentences = base * 5000
-    t0 = time.perf_counter()
-    sentence_cues(sentences)
-    per_million = (time.perf_counter() - t0) / len(sentences) * 1e6
-    assert per_million < 60, f"{per_million:.0f} s per million sentences"
+def _full_scan(low: str) -> list[tuple[int, int, int]]:
+    return [(int(m.lastgroup[1:]), m.start(), m.end())  # type: ignore[index]
+            for m in R._CUE_RE.finditer(low)]
+
+
+def test_the_per_cue_scan_finds_what_the_one_alternation_of_every_cue_finds() -> None:
+    # sentences with several cues, overlapping anchors and cues of both standards
+    texts = [
+        "Vi støtter forslaget, men går imot at fristen kortes ned.",
+        "Kommunen har ingen merknader utover det som står under punkt 3.",
+        "Vi stiller oss bak forslaget og er godt fornøyde, under forutsetning av midler.",
+        "Vi går sterkt imot dette og ber om at det ikke skjer, men støtter resten.",
+        "Me stør framlegget, men er usamde i at ordninga vert avvikla.",
+        "Det er viktig at dette ikkje skjer; vi meiner forslaget bør trekkjast.",
+        "Ingen kommentarer. Vi slutter oss til forslaget.",
+    ]
+    for text in texts:
+        for sentence in R.text_sentences(text):
+            low = R._lower(sentence)
+            assert R._cue_scan(low) == _full_scan(low), sentence
+    assert any(R._cue_scan(R._lower(t)) for t in texts)

@@ -9,9 +9,8 @@ Offsets refer to the sentence as given (lower-casing keeps its length).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..ingest.sentences import split_sentences
 from . import cues as C
@@ -42,19 +41,34 @@ _UNANCHORED = frozenset(i for i, c in enumerate(C.ALL_CUES)
                         if not any(a in c.pattern for a in C.ANCHORS))
 
 
-@lru_cache(maxsize=4096)
-def _subset_re(ids: frozenset[int]) -> re.Pattern[str]:
-    return _alternation(ids)
+_SINGLE = [re.compile(_compile_cue(c.pattern)) for c in C.ALL_CUES]
 
 
-def _cue_scan(low: str) -> Iterator[re.Match[str]]:
-    """Cue matches in ``low``: only the cues whose anchors occur are tried (same result as
-    scanning with every cue, which :data:`_CUE_RE` does)."""
+def _cue_scan(low: str) -> list[tuple[int, int, int]]:
+    """Cue matches in ``low`` as (cue id, start, end): the matches :data:`_CUE_RE` finds
+    (leftmost first; at one position the cue listed first; each search goes on where the
+    last match ended), found by trying only the cues whose anchors occur, each with its own
+    compiled pattern (a pattern per set of anchors would be compiled for every new set:
+    thousands on a big consultation)."""
     found = {re.sub(r"\s+", " ", m.group()) for m in _ANCHOR_RE.finditer(low)}
     if not found:
-        return iter(())
+        return []
     ids = frozenset().union(_UNANCHORED, *(_BY_ANCHOR[a] for a in found))
-    return _subset_re(ids).finditer(low)
+    ahead = {i: _SINGLE[i].search(low) for i in sorted(ids)}  # each cue's next match
+    out: list[tuple[int, int, int]] = []
+    while True:
+        live = [(m.start(), i) for i, m in ahead.items() if m is not None]
+        if not live:
+            return out
+        start, i = min(live)
+        end = ahead[i].end()  # type: ignore[union-attr]
+        out.append((i, start, end))
+        pos = max(end, start + 1)
+        for j, m in ahead.items():
+            if m is not None and m.start() < pos:
+                ahead[j] = _SINGLE[j].search(low, pos)
+
+
 _NEGATOR_RE = re.compile(r"\b(?:" + "|".join(sorted(C.NEGATORS, key=len, reverse=True))
                          + r")\b")
 _NOT_NEGATING_RE = re.compile(r"\b(?:" + "|".join(C.NOT_NEGATING).replace(" ", r"\s+") + r")\b")
@@ -176,9 +190,9 @@ def _target(low: str, text: str, start: int, end: int, left: int, right: int) ->
     return None
 
 
-def _match(low: str, text: str, m: re.Match[str]) -> CueMatch | None:
-    cue = C.ALL_CUES[int(m.lastgroup[1:])]  # type: ignore[index]
-    start, end = m.span()
+def _match(low: str, text: str, found: tuple[int, int, int]) -> CueMatch | None:
+    i, start, end = found
+    cue = C.ALL_CUES[i]
     left, right = _clause(low, start, end)
     stance, weight, negated = cue.stance, cue.weight, False
     if cue.negatable and _is_negated(low, start, end, left, right):
@@ -227,10 +241,9 @@ def sentence_cue(sentence: str) -> SentenceCue:
     """
     low = _lower(sentence)
     found = _cue_scan(low)
-    first = next(found, None)
-    if first is None:
+    if not found:
         return NO_CUE
-    matches = [cm for m in (first, *found) if (cm := _match(low, sentence, m)) is not None]
+    matches = [cm for f in found if (cm := _match(low, sentence, f)) is not None]
     deciding = _decide(matches, low)
     if deciding is None:
         return SentenceCue(None, matches=tuple(matches))
