@@ -1,6 +1,6 @@
 """Train the embedded named-entity recognisers (Bokmål, Nynorsk) shipped in nlp/data/.
 
-    python -m innonlp.nlp.train_ner [--shared ../shared/data] [--out DIR] [--epochs 8]
+    python -m innonlp.nlp.train_ner [--shared ../shared/data] [--out DIR] [--epochs 12]
 
 Labelled data: only the ``train`` sentences of the NDT treebank (``# ud_split = train``),
 with NorNE's ``name=`` IOB2 tags in the last column; the ``dev`` sentences are for choosing
@@ -29,7 +29,7 @@ from .conll import Sentence, read_conll
 from .ner import EntityRecognizer
 from .ner_clusters import WordClusters, tokenize, unlabelled_lines
 
-NER_VERSION = "2"  # bump when the shipped NER models change
+NER_VERSION = "3"  # bump when the shipped NER models change
 TREEBANKS = {"nb": "ndt_nob_train_dev.conll.gz", "nn": "ndt_nno_train_dev.conll.gz"}
 CLUSTERS_FILE = "ner-clusters.npz"
 
@@ -68,7 +68,7 @@ def learn_clusters(shared: Path, max_chars: int, n_vocab: int) -> WordClusters:
     return WordClusters(n_vocab=n_vocab, min_count=3).fit(sents)
 
 
-def train(shared: Path, out: Path, epochs: int = 8, max_chars: int = 120_000_000,
+def train(shared: Path, out: Path, epochs: int = 12, max_chars: int = 120_000_000,
           n_vocab: int = 200_000, clusters_from: Path | None = None) -> dict:
     """Learn the clusters (or read them from ``clusters_from``) and one model per standard;
     write them to ``out`` and return what was trained."""
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path,
                         default=Path(__file__).resolve().parent / "data")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--max-chars", type=int, default=120_000_000,
                         help="characters read from each of Lovdata and NoReC")
     parser.add_argument("--clusters", type=Path, default=None,
