@@ -9,12 +9,16 @@ that fall in the theme); a phrase of two to four words gets a bonus, and a noun 
 definite form is shown in its base form ("Verktøyene for innovasjon" → "Verktøy for
 innovasjon"): a label is a short indefinite noun phrase ("Innovative anskaffelser",
 "Samarbeid med frivillig sektor"). A single word is shown as its lemma
-("Regelverket" → "Regelverk").
+("Regelverket" → "Regelverk"), or in its indefinite plural where the theme writes it so
+("Anskaffelser", "Innkjøpere").
 
 A label names a topic, not a verdict: a phrase with a superlative ("sterkeste
 verktøyene", "viktigste tiltak") is no candidate, nor one that starts with a word pointing
 into the text or an adverb ("følgende posisjoner", "ofte ansvar":
-:data:`~innonlp.themes.boilerplate.LABEL_OPENERS`), nor a two-letter word ("år"). When the
+:data:`~innonlp.themes.boilerplate.LABEL_OPENERS`), nor a two-letter word ("år"), nor one
+whose every word is a stop word, a generic noun ("behov", "verktøy":
+:data:`~innonlp.themes.boilerplate.GENERIC_NOUNS`) or a word half the consultation uses
+(its own topic, ``wide``: "Verktøy for innovasjon" in a consultation on innovation). When the
 runner-up names another side of the same theme almost as well (a score at least
 :data:`PAIR_SHARE` of the best, at least :data:`PAIR_SPECIFICITY` of its uses in the
 theme, no shared atoms, both of one or two words), a theme's label joins them (a
@@ -148,8 +152,8 @@ def _names_something(p: KeyPhrase, wide: frozenset[str]) -> bool:
     :data:`~innonlp.themes.boilerplate.GENERIC_NOUNS`) and no word of ``wide`` (those half
     the consultation uses, its own topic): "verktøy for innovasjon" names nothing in a
     consultation on innovation."""
-    return any(w.isalpha() and w.lower() not in STOP_WORDS and w.lower() not in GENERIC_NOUNS
-               and w.lower() not in wide for w in p.key)
+    return any(w.isalpha() and low not in STOP_WORDS and low not in GENERIC_NOUNS
+               and low not in wide for w in p.key for low in (w.lower(),))
 
 
 def _clashes(atoms: frozenset[str], used: Sequence[frozenset[str]]) -> bool:
@@ -206,14 +210,14 @@ def choose_labels(phrases: Mapping[str, Sequence[KeyPhrase]],
                   wide: frozenset[str] = frozenset()) -> dict[str, str]:
     """Labels for theme ids ("T01", numbered largest first) and sub-theme ids ("T01.2"):
     the themes first, then the sub-themes (see the module); ``submitters``: the number of
-    distinct submitters per id (for coverage)."""
+    distinct submitters per id (for coverage); ``wide``: the consultation's own topic
+    (:func:`~innonlp.keyphrases.coverage.wide_atoms`)."""
     used: list[frozenset[str]] = []
     out: dict[str, str] = {}
     order = sorted(phrases, key=lambda g: ("." in g, g))
     for gid in order:
         label, atoms = choose_label(phrases[gid], submitters.get(gid, 0), used,
-                                    pair="." not in gid,
-                                    wide=wide)
+                                    pair="." not in gid, wide=wide)
         out[gid] = label
         if atoms:
             used.append(atoms)
