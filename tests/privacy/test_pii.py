@@ -142,3 +142,17 @@ def test_nothing_personal_reaches_the_exports(tmp_path: Path) -> None:
         if (out / name).exists():
             blob = (out / name).read_text(encoding="utf-8")
             assert FNR not in blob and "kari.nordmann@" not in blob, name
+
+
+@pytest.mark.parametrize("spelled", ["ola.n (at) eksempel.no", "ola.n[ AT ]eksempel.no",
+                                     "ola.n {Krøllalfa} eksempel punktum no",
+                                     "ola.n < at > eksempel.no"])
+def test_bracketed_at_is_found_behind_the_cheap_first_test(spelled: str) -> None:
+    text = f"Skriv til {spelled} i morgen."
+    spans = find_personal_data(text)
+    assert [s.kind for s in spans] == ["epost"]
+    assert text[spans[0].start:spans[0].end].startswith("ola.n")
+
+
+def test_brackets_without_a_spelled_at_are_left_alone() -> None:
+    assert find_personal_data("Dette (at alle må svare) er [atskilt] fra resten.") == []

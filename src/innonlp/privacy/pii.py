@@ -69,6 +69,9 @@ _SPELLED_DOT = re.compile(r"(?i)\b(?:" + "|".join(DOT_WORDS) + r")\b")
 _AT_BRACKETED = re.compile(r"(?i)\s*" + _OPEN + r"\s*(?:" + "|".join(AT_BRACKETED)
                            + r")\s*" + _CLOSE + r"\s*")
 _AT_WORD = re.compile(r"(?i)\s+(?:" + "|".join(AT_WORDS) + r")\s+")
+# the bracket and the word alone: a cheap first test (no leading "\s*" to try at every
+# position of a text); only a text it finds is scanned with the full pattern
+_AT_BRACKETED_GATE = re.compile(r"(?i)" + _OPEN + r"\s*(?:" + "|".join(AT_BRACKETED) + r")")
 _DOMAIN_AFTER = re.compile(r"(?i)([\w-]+)((?:" + _DOT + r"[\w-]+)*" + _DOT
                            + r"([a-z]{2,24}))(?![\w-])")
 _STREET_SUFFIX = (r"(?:veien|vegen|veg|vei|gata|gaten|gate|allé|alle|plass|plassen|stien|"
@@ -146,8 +149,9 @@ def _emails(text: str) -> list[Span]:
     spans = []
     if "@" in text:
         spans += [Span(m.start(), m.end(), "epost") for m in _EMAIL.finditer(text)]
-    for at in _AT_BRACKETED.finditer(text):
-        spans += _spelled(text, at.start(), at.end(), words=False)
+    if _AT_BRACKETED_GATE.search(text):
+        for at in _AT_BRACKETED.finditer(text):
+            spans += _spelled(text, at.start(), at.end(), words=False)
     if " at " in text or "krøll" in text or "kroll" in text:
         for at in _AT_WORD.finditer(text):
             spans += _spelled(text, at.start(), at.end(), words=True)
