@@ -1,9 +1,16 @@
 """The stability curve: it finds the planted number of clusters, not the upper bound."""
-
 import numpy as np
+import pytest
 from sklearn.preprocessing import normalize
 
-from innonlp.themes.selection import STABLE, k_grid, pairwise_agreement, stability_curve
+from innonlp.themes.selection import (
+    STABLE,
+    StabilityCurve,
+    agreement_with_error,
+    k_grid,
+    pairwise_agreement,
+    stability_curve,
+)
 
 
 def blobs(k: int, n_per: int = 40, d: int = 30, noise: float = 0.25, seed: int = 0
@@ -38,3 +45,30 @@ def test_the_curve_is_deterministic() -> None:
     Z = blobs(3, seed=2)
     a, b = stability_curve(Z, [2, 3, 4], 3), stability_curve(Z, [2, 3, 4], 3)
     assert a.scores == b.scores and all(np.array_equal(a.labels[k], b.labels[k]) for k in a.ks)
+
+
+def _curve(scores: dict[int, float], errors: dict[int, float]) -> StabilityCurve:
+    ks = sorted(scores)
+    return StabilityCurve(ks, scores, errors, {k: np.ones(k) for k in ks},
+                          {k: np.zeros(4, dtype=int) for k in ks},
+                          {k: np.zeros((k, 2)) for k in ks}, np.arange(4))
+
+
+def test_a_noisy_spike_does_not_outrank_a_steady_plateau():
+    # k = 2 scores higher, but its re-fits disagree among themselves far more
+    scores = {2: 0.70, 5: 0.45, 10: 0.65, 12: 0.66}
+    noisy = _curve(scores, {2: 0.06, 5: 0.01, 10: 0.01, 12: 0.01})
+    assert noisy.lower_bounds()[2] == 0.58
+    assert noisy.choose(0.02) == 10
+    # the same scores measured without error: the spike wins, as it did before
+    assert _curve(scores, {k: 0.0 for k in scores}).choose(0.02) == 2
+
+
+def test_agreement_error_is_zero_for_identical_refits_and_grows_with_disagreement():
+    rng = np.random.default_rng(0)
+    same = rng.integers(0, 3, 300)
+    assert agreement_with_error([same, same.copy(), same.copy()]) == (1.0, 0.0)
+    mixed = [same, same.copy(), same.copy(), rng.permutation(same), rng.permutation(same)]
+    mean, err = agreement_with_error(mixed)
+    assert mean == pytest.approx(pairwise_agreement(mixed))
+    assert 0.05 < err < 0.5
