@@ -66,12 +66,12 @@ _DOT = (r"(?:\.|\s*" + _OPEN + r"\s*(?:" + "|".join(DOT_WORDS) + r")\s*" + _CLOS
 _SPELLED_DOT = re.compile(r"(?i)\b(?:" + "|".join(DOT_WORDS) + r")\b")
 # the spelled-out "@": "(at)", "[at]", "{krøllalfa}" … or " at " between words; an address
 # is then looked for on both sides of it (fast: the token is rare, the word "at" is not)
-_AT_BRACKETED = re.compile(r"(?i)\s*" + _OPEN + r"\s*(?:" + "|".join(AT_BRACKETED)
-                           + r")\s*" + _CLOSE + r"\s*")
+_OPEN_AT = _OPEN + r"\s*(?:" + "|".join(AT_BRACKETED) + r")"  # "(at", "[ krøllalfa"
+_AT_BRACKETED = re.compile(r"(?i)\s*" + _OPEN_AT + r"\s*" + _CLOSE + r"\s*")
 _AT_WORD = re.compile(r"(?i)\s+(?:" + "|".join(AT_WORDS) + r")\s+")
 # the bracket and the word alone: a cheap first test (no leading "\s*" to try at every
 # position of a text); only a text it finds is scanned with the full pattern
-_AT_BRACKETED_GATE = re.compile(r"(?i)" + _OPEN + r"\s*(?:" + "|".join(AT_BRACKETED) + r")")
+_AT_BRACKETED_GATE = re.compile(r"(?i)" + _OPEN_AT)
 _DOMAIN_AFTER = re.compile(r"(?i)([\w-]+)((?:" + _DOT + r"[\w-]+)*" + _DOT
                            + r"([a-z]{2,24}))(?![\w-])")
 _STREET_SUFFIX = (r"(?:veien|vegen|veg|vei|gata|gaten|gate|allé|alle|plass|plassen|stien|"

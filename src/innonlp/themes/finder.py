@@ -10,9 +10,9 @@ phrase keys from the language layer):
    ``min_themes`` and ``max_themes`` (``"auto"``: sqrt(n), between 4 and 30; never more
    than n / ``min_theme_size``) by the stability of k-means clusterings over resampled
    segments (:mod:`~innonlp.themes.selection`, at most ``selection_sample`` segments): the
-   smallest k within ``k_tolerance`` of the most stable (each point less two standard
-   errors) (``selection="silhouette"``: the
-   smallest k within ``tolerance`` of the best cosine silhouette). The curve and the
+   smallest k within ``k_tolerance`` of the most stable, each point taken less two
+   standard errors (``selection="silhouette"``: the smallest k within ``tolerance`` of the
+   best cosine silhouette). The curve and the
    rule are kept in ``choice_`` for the run record. The k clusters are the consensus of
    ``consensus_runs`` k-means runs (:mod:`~innonlp.themes.consensus`, on at most 3,000
    segments; the others join the nearest consensus centre), which a resample of the

@@ -10,13 +10,12 @@ silhouette it does not rise with k by construction on text (the silhouette chose
 bound every time). The rule: the smallest k whose lower bound (below) is within
 ``tolerance`` of the best lower bound (of equally stable clusterings, the one with fewer
 themes: a near-tie on the curve is no evidence for more themes, and the finer clusterings of
-text trade segments between
-neighbours, so more of their themes are unstable). A point of the curve is only as good as
-its lower bound, the score less two standard errors of the re-fits' mean agreement: with few
-clusters k-means has few optima, a re-fit lands on one or another, and the score of k = 2 jumps
-by 0.3 from seed to seed (0.37 to 0.71 on the Lovdata regulations, its error 0.05–0.07 against
-0.01 at k ≥ 8); compared on their lower bounds such a spike no longer outranks a steady
-plateau. Each cluster's own stability (best-match
+text trade segments between neighbours, so more of their themes are unstable). A point of
+the curve is only as good as its lower bound, the score less two standard errors of the
+re-fits' mean agreement: with few clusters k-means has few optima, a re-fit lands on one or
+another, and the score of k = 2 jumps by 0.3 from seed to seed (0.37 to 0.71 on the Lovdata
+regulations, its error 0.05–0.07 against 0.01 at k ≥ 8); compared on their lower bounds such
+a spike no longer outranks a steady plateau. Each cluster's own stability (best-match
 Jaccard in the re-fits, Hennig 2007) is kept too: it tells an unstable theme the k at
 which it would be a stable cluster of its own.
 """
