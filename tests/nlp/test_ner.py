@@ -261,3 +261,45 @@ def test_a_name_never_runs_over_a_line_break() -> None:
                  "tryggere.", "Innspill fra Statens vegvesen\nVi mener noe."):
         ents = [e.text for e in nlp(text).ents]
         assert ents and all("\n" not in e for e in ents), ents
+
+
+def test_sentences_without_a_possible_name_are_not_scored() -> None:
+    from spacy.strings import StringStore
+
+    from innonlp.nlp.ner_component import EntityComponent
+
+    strings = StringStore()
+    sentences = [["Det", "var", "fint", "."], ["Vi", "møtte", "Kari", "."],
+                 ["Filmen", "er", "god", "."], ["les", "meir", "på", "62n.fo", "."],
+                 ["Hun", "så", "Det", "Norske", "Teatret", "."], ["og", "så", "10cc"]]
+    words = [w for s in sentences for w in s]
+    starts = np.array([i == 0 for s in sentences for i in range(len(s))])
+    ids = np.array([strings.add(w) for w in words], dtype=np.uint64)
+    keep = EntityComponent("nb")._sentences_with_names(ids, starts, strings)
+    assert keep is not None
+    sentence = np.cumsum(starts) - 1
+    assert [bool(keep[sentence == k].all()) for k in range(len(sentences))] == \
+        [False, True, True, True, True, True]
+    assert all(len(set(keep[sentence == k].tolist())) == 1 for k in range(len(sentences)))
+
+
+def test_the_gate_keeps_the_names_of_the_ungated_recogniser() -> None:
+    from spacy.tokens import Doc
+
+    from innonlp.nlp.ner_component import EntityComponent
+
+    nlp = load_pipeline("nb", "embedded")
+    texts = [NB_TEXT, "det var fint. Vi bodde i Tromsø og jobbet for Statoil. så gikk vi.",
+             "Ingen navn her. Heller ikke her."]
+    for text in texts:
+        gated, plain = (EntityComponent("nb", gate=g) for g in (True, False))
+        docs = []
+        for comp in (gated, plain):
+            doc = nlp.make_doc(text)
+            for name, proc in nlp.pipeline:
+                if name != "innonlp_ner":
+                    doc = proc(doc)
+            docs.append(comp(doc))
+        assert isinstance(docs[0], Doc)
+        assert [(e.text, e.label_) for e in docs[0].ents] == \
+            [(e.text, e.label_) for e in docs[1].ents]

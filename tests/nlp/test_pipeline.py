@@ -107,6 +107,22 @@ def test_pipe_keeps_context_and_order() -> None:
     assert sum(rec["docs"].values()) == 6
 
 
+def test_the_recogniser_runs_in_the_layer_only_when_asked() -> None:
+    layer = NorwegianNLP(nlp="embedded")
+    text = "Ordfører Kari Nordvik besøkte Bergen."
+    (plain, _), = list(layer.pipe([(text, 0)], "nb"))
+    (named, _), = list(layer.pipe([(text, 0)], "nb", entities=True))
+    (mixed, _), = list(layer.pipe_mixed([(text, "nb", 0)], entities=True))
+    assert list(plain.ents) == []
+    assert ("Kari Nordvik", "PER") in [(e.text, e.label_) for e in named.ents]
+    assert [e.text for e in mixed.ents] == [e.text for e in named.ents]
+    # the rest of the analysis is the same
+    assert [(t.lemma_, t.pos_, t.is_sent_start) for t in plain] == \
+        [(t.lemma_, t.pos_, t.is_sent_start) for t in named]
+    assert [(e.text, e.label_) for e in layer.language("nb")(text).ents] == \
+        [(e.text, e.label_) for e in named.ents]
+
+
 def test_a_spacy_pipeline_folder_is_a_tier(tmp_path: Path) -> None:
     import spacy
 

@@ -112,6 +112,10 @@ def _add_abbreviations(nlp: Language) -> None:
             tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+# the named-entity recognisers of the embedded tier and of spaCy's trained pipelines
+NER_COMPONENTS = frozenset({"innonlp_ner", "ner"})
+
+
 def build_pipeline(choice: PipelineChoice) -> Language:
     """A newly built (uncached) pipeline for ``choice``; :func:`load_pipeline` caches."""
     return _load.__wrapped__(choice.tier, choice.model, choice.standard)
@@ -156,38 +160,43 @@ class NorwegianNLP:
         c = self.choices[pipeline_standard(standard)]
         return _load(c.tier, c.model, c.standard)
 
-    def pipe(self, items: Iterable[tuple[str, Ctx]], standard: str = "nb"
-             ) -> Iterator[tuple[Doc, Ctx]]:
+    def pipe(self, items: Iterable[tuple[str, Ctx]], standard: str = "nb",
+             entities: bool = False) -> Iterator[tuple[Doc, Ctx]]:
         """Stream ``(text, context)`` pairs through the pipeline of ``standard``, in this
         process (spaCy's own ``n_process`` is never used: parallel runs go through the
-        run's executor, see :mod:`innonlp.parallel`)."""
+        run's executor, see :mod:`innonlp.parallel`). The named-entity recogniser runs
+        only with ``entities``: the analyses made from these docs keep no entities (names
+        are looked for at ingest, :mod:`innonlp.nlp.persons`), and it costs a quarter of
+        the pipeline's time."""
         std = pipeline_standard(standard)
         lang = self.language(std)
+        off = [] if entities else [n for n in lang.pipe_names if n in NER_COMPONENTS]
         for doc, ctx in lang.pipe(items, as_tuples=True, batch_size=self.batch_size,
-                                  n_process=1):
+                                  n_process=1, disable=off):
             self.docs[standard] = self.docs.get(standard, 0) + 1
             yield doc, ctx
 
-    def pipe_mixed(self, items: Iterable[tuple[str, str, Ctx]], block: int = 4096
-                   ) -> Iterator[tuple[Doc, Ctx]]:
+    def pipe_mixed(self, items: Iterable[tuple[str, str, Ctx]], block: int = 4096,
+                   entities: bool = False) -> Iterator[tuple[Doc, Ctx]]:
         """Stream ``(text, standard, context)`` triples; each runs on its standard's
-        pipeline, and the output keeps the input order."""
+        pipeline, and the output keeps the input order (``entities``: as in :meth:`pipe`)."""
         buf: list[tuple[str, str, Ctx]] = []
         for item in items:
             buf.append(item)
             if len(buf) >= block:
-                yield from self._block(buf)
+                yield from self._block(buf, entities)
                 buf = []
         if buf:
-            yield from self._block(buf)
+            yield from self._block(buf, entities)
 
-    def _block(self, buf: list[tuple[str, str, Any]]) -> Iterator[tuple[Doc, Any]]:
+    def _block(self, buf: list[tuple[str, str, Any]], entities: bool
+               ) -> Iterator[tuple[Doc, Any]]:
         out: list[Any] = [None] * len(buf)
         groups: dict[str, list[int]] = {}
         for i, (_, std, _) in enumerate(buf):
             groups.setdefault(std, []).append(i)
         for std, idx in groups.items():
-            for doc, i in self.pipe(((buf[i][0], i) for i in idx), std):
+            for doc, i in self.pipe(((buf[i][0], i) for i in idx), std, entities):
                 out[i] = (doc, buf[i][2])
         yield from out
 
