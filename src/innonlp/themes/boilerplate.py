@@ -178,6 +178,7 @@ def _bad_word(word: str) -> bool:
             or (word.isupper() and bool(ROMAN.match(bare))))
 
 
+@lru_cache(maxsize=200_000)  # asked for the same phrases of every theme group
 def is_bad_label(text: str) -> bool:
     """True when ``text`` may not be a theme label or key phrase: empty, a number, a date, a
     month or weekday, a section sign or reference (``§ 4``, ``nr. 3``), a fragment ending in

@@ -48,6 +48,7 @@ from .consensus import consensus_clusters
 from .merge import merge_alike
 from .params import validate
 from .selection import StabilityCurve, cosine_silhouette, k_grid, stability_curve
+from .threads import one_blas_thread
 from .tokens import TokenDocs
 from .vectorizer import TokenListTfidf
 
@@ -269,6 +270,15 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         X = X[rows]  # the full matrix is freed here, this one after the embedding
         Z = self._embed(X, seed)
         del X
+        with one_blas_thread():
+            self._cluster(Z, rows, labels, seed)
+        self.choice_["n_themes"] = self.n_themes_
+        self.choice_["n_outliers"] = int((self.labels_ == OUTLIER).sum())
+        return self
+
+    def _cluster(self, Z: np.ndarray, rows: np.ndarray, labels: np.ndarray, seed: int
+                 ) -> None:
+        """The themes (and sub-themes) of the embedded rows ``rows``."""
         k, start, lo = self._number_of_themes(Z, len(rows), seed)
         fine = self._fine_clusters(Z, k, start, seed)
         # --themes N is taken at its word: no merging below N
@@ -286,9 +296,6 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         if self.subthemes:
             merged = self._merged_subthemes(fine, groups, rows)
             self._fit_subthemes(Z, rows, merged, seed)
-        self.choice_["n_themes"] = self.n_themes_
-        self.choice_["n_outliers"] = int((self.labels_ == OUTLIER).sum())
-        return self
 
     def _no_themes(self, labels: np.ndarray) -> ThemeFinder:
         self.labels_, self.n_themes_ = labels, 0

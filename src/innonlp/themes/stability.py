@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 from sklearn.cluster import KMeans
 
+from .threads import one_blas_thread
+
 UNSTABLE_BELOW = 0.6
 
 
@@ -49,8 +51,9 @@ def bootstrap_detail(Z: np.ndarray, labels: np.ndarray, n_themes: int, n_boot: i
     k0 = min(n_themes, m - 1)
     for b in range(n_boot):
         idx = np.sort(rng.choice(len(Z), m, replace=False))
-        boot = (recluster(Z[idx], seed + 1 + b) if recluster is not None else
-                KMeans(k0, n_init=1, random_state=seed + 1 + b).fit_predict(Z[idx]))
+        with one_blas_thread():
+            boot = (recluster(Z[idx], seed + 1 + b) if recluster is not None else
+                    KMeans(k0, n_init=1, random_state=seed + 1 + b).fit_predict(Z[idx]))
         k = int(boot.max()) + 1
         orig = labels[idx]
         inside = orig >= 0
