@@ -41,7 +41,9 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first fai
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Print every input.")]
 ThemesOpt = Annotated[str, typer.Option(
-    "--themes", help="Number of themes: auto (chosen by silhouette within bounds) or N.")]
+    "--themes", help="Number of themes: auto (the smallest k whose k-means re-fits on "
+    "subsets agree about as well as at the best k, between the bounds; themes.json "
+    "'choice' shows the curve) or N.")]
 MinThemeOpt = Annotated[int, typer.Option(
     "--min-theme-size", help="Fewest segments in a theme; smaller groups go to other themes "
     "or to 'Andre innspill'.")]

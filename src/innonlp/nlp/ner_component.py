@@ -127,8 +127,9 @@ class EntityComponent:
         """Per token: whether its sentence can hold a name, i.e. has a word with a capital
         letter (other than a function word opening the sentence: "Det", "Eg") or a word
         of letters mixed with digits or dots (``62n.fo``, ``10cc``). The other sentences
-        are labelled O without being scored (a quarter to a third of running text; on the
-        NDT dev sentences 11 of 2,942 names sit in them, all but one web addresses)."""
+        are labelled O without being scored (27 % / 30 % of the words of the NDT dev
+        sentences, nb / nn; 1 of their 2,942 names sits in them: "Den norske kirke" opening
+        a sentence)."""
         uniq, inv = np.unique(orths, return_inverse=True)
         kinds = self._kinds
         code = np.array([kinds.get(o) if o in kinds else kinds.setdefault(
