@@ -266,3 +266,14 @@ def test_main_theme_after_edits_is_the_theme_with_most_text(tmp_path: Path) -> N
     run.edits.applied.append({"kind": "move"})
     mains = run.submission_themes()["main_theme"].tolist()
     assert mains == ["T01 Personvern", "T02 Samferdsel", "T02 Samferdsel"]
+
+
+def test_the_overview_does_not_count_an_empty_seed_as_a_theme(plain: dict, full: dict
+                                                              ) -> None:
+    themes = full["run"].relevant_themes
+    assert sum(1 for t in themes if t.get("empty")) == 1
+    held = len(themes) - 1
+    assert f"{held} temaer samler" in full["md"] or f"{held} tema samler" in full["md"]
+    assert "fra kodeboken fikk ingen tekstbiter: Punkt 4 Gebyrer." in full["md"]
+    assert "fra kodeboken fikk ingen" not in plain["md"]
+    assert "2 temaer samler" in plain["md"]

@@ -80,12 +80,18 @@ def overview(run: Run) -> list[Block]:
         blocks.append(("table", ["Målform", "Innspill", "Andel"], rows))
     doc = run.themes_doc
     out, form = doc["outliers"], doc.get("formalia", {"n_segments": 0})
+    # a codebook theme no segment matched is listed, but holds nothing: not counted here
+    empty = [t for t in run.relevant_themes if t.get("empty")]
+    held = len(run.relevant_themes) - len(empty)
     blocks.append(("p", f"Innspillene er delt i {count(doc['n_segments'], 'tekstbit')} "
-                        f"(avsnitt). {count(len(run.relevant_themes), 'tema')} samler "
+                        f"(avsnitt). {count(held, 'tema')} samler "
                         f"tekstbiter fra {count(doc['n_submissions_in_themes'], 'innspill')}; "
                         f"{count(out['n_segments'], 'tekstbit')} passet ikke i noe tema "
                         f"(«Andre innspill»), og {count(form['n_segments'], 'tekstbit')} "
-                        f"var bare hilsener, henvisninger og avslutninger."))
+                        f"var bare hilsener, henvisninger og avslutninger."
+                        + (f" {count(len(empty), 'tema')} fra kodeboken fikk ingen "
+                           f"tekstbiter: {', '.join(t['label'] for t in empty)}."
+                           if empty else "")))
     blocks.append(several_themes(run))
     blocks.append(("chart", "theme_sizes", "Innspill per tema"))
     if any(t.get("stance") for t in run.relevant_themes):
