@@ -124,3 +124,24 @@ def test_unplanted_segments_mostly_outside_the_seeds(seeded_run: Path) -> None:
     doc = json.loads((seeded_run / "themes.json").read_text(encoding="utf-8"))
     assert [t["label"] for t in doc["themes"] if t["seeded"]] == \
         [s.label for s in read_codebook(SAMPLE / "kodebok.toml").seeds]
+
+
+def test_seeds_key_phrases_are_phrases_of_their_own_segments(seeded_run: Path) -> None:
+    """Key phrases of a seed as of a clustered theme: noun phrases and compounds (some of
+    several words), none boilerplate, each found in the seed's own segments."""
+    import pandas as pd
+
+    from innonlp.themes.boilerplate import is_bad_label
+
+    doc = json.loads((seeded_run / "themes.json").read_text(encoding="utf-8"))
+    segs = pd.read_parquet(seeded_run / "segments.parquet")
+    seeds = [t for t in doc["themes"] if t["seeded"] and not t["empty"]]
+    assert seeds
+    assert any(" " in k["phrase"] for t in seeds for k in t["key_phrases"])
+    for t in seeds:
+        assert t["key_phrases"], t["id"]
+        text = " ".join(segs[segs["seed_ids"].str.split("; ").apply(
+            lambda ids, tid=t["id"]: tid in ids)]["text"]).lower()
+        for k in t["key_phrases"][:5]:
+            assert not is_bad_label(k["phrase"])
+            assert k["phrase"].lower().split()[0][:4] in text, (t["id"], k["phrase"])

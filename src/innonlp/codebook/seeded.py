@@ -13,10 +13,10 @@ from typing import Any
 
 import numpy as np
 
+from ..keyphrases.score import PhraseCorpus, noun_phrase_ctfidf
 from ..nlp.analysis import SegmentAnalysis
 from ..parallel import ExecutionPolicy
-from ..themes.boilerplate import is_boilerplate_token
-from ..themes.build import find_themes
+from ..themes.build import clean_phrases, find_themes
 from ..themes.counts import counts, main_themes
 from ..themes.formalia import formalia_mask
 from ..themes.params import ThemeParams
@@ -47,8 +47,6 @@ def seeded_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysi
     """The seeds' themes first (codebook order, ids ``S1`` …), then the themes found in the
     segments no seed matched (see the module docstring); deterministic."""
     docs = shared_features_many(analyses)
-    # the content lemmas come first in the features (compound parts after them)
-    words = [d[:len(a.content_lemmas())] for d, a in zip(docs, analyses, strict=True)]
     matches = match_segments([s.text for s in segments], docs, seeds.codebook,
                              [list(d) for d in seeds.seed_docs], seeds.match)
     hit = [i for i, m in enumerate(matches) if m.seed_ids]
@@ -58,7 +56,7 @@ def seeded_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysi
             matches[i] = SegmentMatch()
     free = [i for i, m in enumerate(matches) if not m.seed_ids]
     found = _discover(segments, analyses, submissions, params, policy, free)
-    seed_list = _seed_themes(segments, analyses, submissions, words, matches, seeds,
+    seed_list = _seed_themes(segments, analyses, submissions, matches, seeds,
                              params.n_quotes)
     return _merge(found, free, segments, matches, seed_list, seeds)
 
@@ -100,11 +98,11 @@ def _all_outliers(segments: Sequence[Segment], submissions: Sequence[Submission]
 
 
 def _seed_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis],
-                 submissions: Sequence[Submission], docs: list[list[str]],
+                 submissions: Sequence[Submission],
                  matches: list[SegmentMatch], seeds: SeedInput, n_quotes: int
                  ) -> list[dict[str, Any]]:
     subs = {s.id: s for s in submissions}
-    df = Counter(f for d in docs for f in set(d))
+    seed_phrases = _seed_phrases(segments, analyses, matches, seeds)
     out = []
     for seed in seeds.codebook.seeds:
         score = np.zeros(len(segments))
@@ -115,8 +113,7 @@ def _seed_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis
                 score[i] = m.scores[k]
                 why.update(m.matched_by[k].split("+"))
         members = np.flatnonzero(score > 0)
-        phrases = _key_phrases(members, docs, df, len(segments), segments)
-        keys = {p["phrase"] for p in phrases}
+        phrases, keys = seed_phrases.get(seed.id, ([], set()))
         picker = QuotePicker(segments, analyses, submissions, score)
         c = counts(members, segments, subs, len(subs))
         out.append({"id": seed.id, "label": seed.label, "seeded": True, "seed": seed.info(),
@@ -128,22 +125,26 @@ def _seed_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis
     return out
 
 
-def _key_phrases(members: np.ndarray, docs: list[list[str]], df: Counter[str], n: int,
-                 segments: Sequence[Segment]) -> list[dict[str, Any]]:
-    """A seed's most telling features (frequency in its segments × rarity overall), without
-    genre boilerplate, numbers or fragments."""
-    tf: Counter[str] = Counter()
-    where: dict[str, set[str]] = {}
-    for i in members.tolist():
-        for f in docs[i]:
-            tf[f] += 1
-            where.setdefault(f, set()).add(segments[i].submission_id)
-    scored = sorted(((v * math.log(1 + n / df[f]), f) for f, v in tf.items()
-                     if len(f) > 2 and f.isalpha() and not is_boilerplate_token(f)),
-                    key=lambda x: (-x[0], x[1]))[:N_KEY_PHRASES]
-    top = scored[0][0] if scored else 1.0
-    return [{"phrase": f, "score": round(s / top, 4), "n_submissions": len(where[f]),
-             "n_mentions": tf[f]} for s, f in scored]
+def _seed_phrases(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis],
+                  matches: list[SegmentMatch], seeds: SeedInput
+                  ) -> dict[str, tuple[list[dict[str, Any]], set[str]]]:
+    """Per seed with segments: its key phrases as for clustered themes (noun phrases and
+    compounds by c-TF-IDF, each seed's segments against the other seeds' — "offentlig
+    sektor", not one lemma at a time — without genre boilerplate), and their atoms (what
+    the quotes should hold)."""
+    hit = [i for i, m in enumerate(matches) if m.seed_ids]
+    if not hit:
+        return {}
+    corpus = PhraseCorpus([analyses[i] for i in hit], [segments[i].text for i in hit],
+                          [segments[i].submission_id for i in hit])
+    groups = {seed.id: [j for j, i in enumerate(hit) if seed.id in matches[i].seed_ids]
+              for seed in seeds.codebook.seeds}
+    groups = {g: m for g, m in groups.items() if m}
+    found = clean_phrases(noun_phrase_ctfidf(corpus, groups, N_KEY_PHRASES + 10),
+                          N_KEY_PHRASES)
+    return {g: ([{"phrase": p.phrase, "score": p.score, "n_submissions": p.n_submissions,
+                  "n_mentions": p.n_mentions} for p in ps],
+                {a for p in ps for a in p.atoms}) for g, ps in found.items()}
 
 
 def _merge(found: ThemesResult, free: list[int], segments: Sequence[Segment],
