@@ -16,7 +16,7 @@ import numpy as np
 from ..keyphrases.score import PhraseCorpus, noun_phrase_ctfidf
 from ..nlp.analysis import SegmentAnalysis
 from ..parallel import ExecutionPolicy
-from ..themes.build import clean_phrases, find_themes
+from ..themes.build import clean_phrases, find_themes, phrases_json
 from ..themes.counts import counts, main_themes
 from ..themes.formalia import formalia_mask
 from ..themes.params import ThemeParams
@@ -142,9 +142,8 @@ def _seed_phrases(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysi
     groups = {g: m for g, m in groups.items() if m}
     found = clean_phrases(noun_phrase_ctfidf(corpus, groups, N_KEY_PHRASES + 10),
                           N_KEY_PHRASES)
-    return {g: ([{"phrase": p.phrase, "score": p.score, "n_submissions": p.n_submissions,
-                  "n_mentions": p.n_mentions} for p in ps],
-                {a for p in ps for a in p.atoms}) for g, ps in found.items()}
+    return {g: (phrases_json(ps), {a for p in ps for a in p.atoms})
+            for g, ps in found.items()}
 
 
 def _merge(found: ThemesResult, free: list[int], segments: Sequence[Segment],

@@ -131,9 +131,11 @@ class EntityComponent:
         sentences, nb / nn; 1 of their 2,942 names sits in them: "Den norske kirke" opening
         a sentence)."""
         uniq, inv = np.unique(orths, return_inverse=True)
-        kinds = self._kinds
-        code = np.array([kinds.get(o) if o in kinds else kinds.setdefault(
-            o, _word_kind(strings[o])) for o in uniq.tolist()], dtype=np.int8)[inv.ravel()]
+        kinds = self._kinds  # per word form, kept over batches
+        for o in uniq.tolist():
+            if o not in kinds:
+                kinds[o] = _word_kind(strings[o])
+        code = np.array([kinds[o] for o in uniq.tolist()], dtype=np.int8)[inv.ravel()]
         name_like = (code == _NAME) | ((code == _FUNCTION_CAPITAL) & ~starts)
         sentence = np.cumsum(starts) - 1
         keep = np.zeros(int(sentence[-1]) + 1, dtype=bool)

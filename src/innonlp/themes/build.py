@@ -37,14 +37,15 @@ from .result import ThemesResult
 from .stability import UNSTABLE_BELOW, theme_stability_detail
 
 __all__ = ["FORMALIA", "OUTLIER_LABEL", "SCHEMA", "PartFeatures", "ThemeParams",
-           "find_themes", "part_features", "segment_features"]
+           "find_themes", "part_features", "phrases_json", "segment_features"]
 
 SCHEMA = "innonlp.themes/1"
 OUTLIER_LABEL = "Andre innspill"
 FORMALIA = -2
 
 
-def _phrases_json(phrases: list[KeyPhrase]) -> list[dict[str, Any]]:
+def phrases_json(phrases: list[KeyPhrase]) -> list[dict[str, Any]]:
+    """Key phrases as ``themes.json`` holds them (without their keys and atoms)."""
     return [{k: v for k, v in asdict(p).items() if k not in ("key", "atoms")}
             for p in phrases]
 
@@ -171,11 +172,11 @@ def find_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis]
                 c = counts(smembers, segments, subs, n_sub)
                 c.pop("submission_ids")
                 subthemes.append({"id": sid, "label": names[sid],
-                                  "key_phrases": _phrases_json(phrases[sid][:5]), **c,
+                                  "key_phrases": phrases_json(phrases[sid][:5]), **c,
                                   "quotes": picker.pick(smembers, keys, 2)})
         themes.append({
             "id": tid, "label": names[tid],
-            "key_phrases": _phrases_json(phrases[tid]),
+            "key_phrases": phrases_json(phrases[tid]),
             **counts(members, segments, subs, n_sub),
             "n_submissions_main": n_main.get(tid, 0),
             **_unstable_fields(t, stab, advice),
