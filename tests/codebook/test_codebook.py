@@ -138,3 +138,19 @@ def test_shared_features_many_is_shared_features() -> None:
     many = shared_features_many(got)
     assert many == [shared_features(a) for a in got]
     assert any("data" in f for f in many[0])
+
+
+def test_word_starts_is_the_lookbehind_pattern() -> None:
+    """The substring search finds exactly the places ``(?<!\\w)word`` matches: word starts,
+    after spaces, punctuation, separators and at the start of the text, never inside a
+    word (Norwegian letters, digits and underscores count as word characters)."""
+    import re
+
+    from innonlp.codebook.match import word_starts
+
+    text = ("tilsyn, tilsynet og «tilsynsmyndigheten» – men ikke fortilsyn, ætilsyn, "
+            "_tilsyn eller 2tilsyn.\x00tilsyn\ntilsyntilsyn")
+    want = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape("tilsyn"), text)]
+    assert word_starts(text, "tilsyn") == want
+    assert len(want) == 5
+    assert word_starts("", "tilsyn") == [] and word_starts("abc", "tilsyn") == []

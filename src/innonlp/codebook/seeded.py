@@ -15,7 +15,7 @@ import numpy as np
 
 from ..keyphrases.score import PhraseCorpus, noun_phrase_ctfidf
 from ..nlp.analysis import SegmentAnalysis
-from ..parallel import ExecutionPolicy
+from ..parallel import SERIAL, ExecutionPolicy
 from ..themes.build import clean_phrases, find_themes, phrases_json
 from ..themes.counts import counts, main_themes
 from ..themes.formalia import formalia_mask
@@ -46,7 +46,8 @@ def seeded_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysi
                   ) -> ThemesResult:
     """The seeds' themes first (codebook order, ids ``S1`` …), then the themes found in the
     segments no seed matched (see the module docstring); deterministic."""
-    docs = shared_features_many(analyses)
+    policy = policy or ExecutionPolicy()
+    docs = shared_features_many(analyses, policy.executor(len(analyses)))
     matches = match_segments([s.text for s in segments], docs, seeds.codebook,
                              [list(d) for d in seeds.seed_docs], seeds.match)
     hit = [i for i, m in enumerate(matches) if m.seed_ids]
@@ -57,7 +58,7 @@ def seeded_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysi
     free = [i for i, m in enumerate(matches) if not m.seed_ids]
     found = _discover(segments, analyses, submissions, params, policy, free)
     seed_list = _seed_themes(segments, analyses, submissions, matches, seeds,
-                             params.n_quotes)
+                             params.n_quotes, policy)
     return _merge(found, free, segments, matches, seed_list, seeds)
 
 
@@ -99,10 +100,10 @@ def _all_outliers(segments: Sequence[Segment], submissions: Sequence[Submission]
 
 def _seed_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis],
                  submissions: Sequence[Submission],
-                 matches: list[SegmentMatch], seeds: SeedInput, n_quotes: int
-                 ) -> list[dict[str, Any]]:
+                 matches: list[SegmentMatch], seeds: SeedInput, n_quotes: int,
+                 policy: ExecutionPolicy) -> list[dict[str, Any]]:
     subs = {s.id: s for s in submissions}
-    seed_phrases = _seed_phrases(segments, analyses, matches, seeds)
+    seed_phrases = _seed_phrases(segments, analyses, matches, seeds, policy)
     out = []
     for seed in seeds.codebook.seeds:
         score = np.zeros(len(segments))
@@ -126,7 +127,7 @@ def _seed_themes(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis
 
 
 def _seed_phrases(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysis],
-                  matches: list[SegmentMatch], seeds: SeedInput
+                  matches: list[SegmentMatch], seeds: SeedInput, policy: ExecutionPolicy
                   ) -> dict[str, tuple[list[dict[str, Any]], set[str]]]:
     """Per seed with segments: its key phrases as for clustered themes (noun phrases and
     compounds by c-TF-IDF, each seed's segments against the other seeds' — "offentlig
@@ -135,8 +136,10 @@ def _seed_phrases(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysi
     hit = [i for i, m in enumerate(matches) if m.seed_ids]
     if not hit:
         return {}
+    # scanned by forked workers as for clustered themes (the same corpus as in one process)
+    scan = policy.executor(len(hit)) if len(hit) < policy.scan_max_items else SERIAL
     corpus = PhraseCorpus([analyses[i] for i in hit], [segments[i].text for i in hit],
-                          [segments[i].submission_id for i in hit])
+                          [segments[i].submission_id for i in hit], scan)
     groups = {seed.id: [j for j, i in enumerate(hit) if seed.id in matches[i].seed_ids]
               for seed in seeds.codebook.seeds}
     groups = {g: m for g, m in groups.items() if m}

@@ -52,7 +52,7 @@ def _split_chunk(state: tuple[list[int], list[str], list[str]], start: int, stop
             for k in todo[start:stop]]
 
 
-def _base_tokens(analyses: list[SegmentAnalysis], vocab: dict[str, int],
+def base_tokens(analyses: list[SegmentAnalysis], vocab: dict[str, int],
                  executor: Executor = SERIAL
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per segment: its content lemmas, then the parts of its compound nouns and adjectives
@@ -118,7 +118,7 @@ def _base_tokens(analyses: list[SegmentAnalysis], vocab: dict[str, int],
 def _token_docs(base: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
                 vocab: dict[str, int], corpus: PhraseCorpus) -> TokenDocs:
     """The token lists for clustering: per segment its content lemmas and the parts of its
-    compound words (``base``, from :func:`_base_tokens` with ``vocab``), then its
+    compound words (``base``, from :func:`base_tokens` with ``vocab``), then its
     multi-word phrase keys."""
     lemma_ids, n_lemmas, part_ids, n_parts = base
     phrase_ids, n_phrases = _phrase_tokens(corpus, vocab)
@@ -208,13 +208,13 @@ def segment_features(segments: Sequence[Segment] | None,
         corpus = PhraseCorpus.from_chunks([p.phrases for p in parts], ids,
                                           sum(p.n_tokens for p in parts))
         vocab: dict[str, int] = {}  # every split is known: lookups only
-        docs = _token_docs(_base_tokens(analyses, vocab), vocab, corpus)
+        docs = _token_docs(base_tokens(analyses, vocab), vocab, corpus)
         formal = None if segments is None else np.concatenate(
             [p.formalia for p in parts] or [np.zeros(0, dtype=bool)])
     else:
         # the compound splits first: the key-phrase workers forked next then find them
         vocab = {}
-        base = _base_tokens(analyses, vocab, executor)
+        base = base_tokens(analyses, vocab, executor)
         texts = [s.text for s in segments] if segments is not None else [""] * len(analyses)
         # big corpora scan in this process: a forked scanner copies the pages it reads
         scan = executor if len(analyses) < policy.scan_max_items else SERIAL
