@@ -154,3 +154,63 @@ def test_word_starts_is_the_lookbehind_pattern() -> None:
     assert word_starts(text, "tilsyn") == want
     assert len(want) == 5
     assert word_starts("", "tilsyn") == [] and word_starts("abc", "tilsyn") == []
+
+
+def _one_by_one(texts: list[str], docs: list[list[str]], book: object,
+                seed_docs: list[list[str]]) -> list[tuple]:
+    """The matching rule written segment by segment, as the module docstring states it:
+    cosine plus the keyword weight per hit must reach both bars; a lead reference always
+    matches (and adds 1 to the score)."""
+    import re
+
+    from innonlp.codebook.match import MATCHED_BY, MatchParams, _reference_hits, similarities
+    from innonlp.nlp.nbnn import shared_feature
+
+    p, seeds = MatchParams(), book.seeds  # type: ignore[attr-defined]
+    sim = similarities(docs, seed_docs)
+    refs = [{r for r in map(normalise_reference, s.references) if r} for s in seeds]
+    out = []
+    for i, text in enumerate(texts):
+        low, feats = text.lower(), set(docs[i])
+        ref_hits = _reference_hits(lead_reference(text), refs)
+        n_kw = [sum(1 for k in s.keywords if shared_feature(k.lower()) in feats
+                    or re.search(r"(?<!\w)" + re.escape(k.lower()), low)) for s in seeds]
+        value = [float(sim[i, j]) + p.keyword_weight * n_kw[j] for j in range(len(seeds))]
+        bar = max(p.min_similarity, p.relative * max(value))
+        got = []
+        for j, s in enumerate(seeds):
+            hit = value[j] >= bar
+            by = [b for b, on in zip(MATCHED_BY, (j in ref_hits, hit and n_kw[j] > 0,
+                                                  hit and sim[i, j] > 0), strict=True) if on]
+            if by:
+                got.append((s.id, round(min(1.0, value[j] + (1.0 if j in ref_hits else 0.0)),
+                                        4), "+".join(by)))
+        out.append(tuple(got))
+    return out
+
+
+def test_matching_is_the_rule_segment_by_segment(tmp_path: Path) -> None:
+    """The array form of the matching gives what the rule gives one segment at a time, on
+    segments with keywords inside and at the start of words, lead references to a point and
+    to a sub-point, in both written standards, and nothing."""
+    f = tmp_path / "kb.toml"
+    f.write_text(TOML, encoding="utf-8")
+    book = read_codebook(f)
+    texts = ["Til punkt 3.1.2: tilsynet kommer for sjelden.",
+             "Dokumentasjonskravene er tunge, og oppbevaring i ti år er for lenge.",
+             "Kommentar til § 4-2: vi støtter forslaget.",
+             "Eigentilsyn er ikkje nok; det trengst meir tilsyn.",
+             "Vi har ingen flere merknader.",
+             "Krav om dokumentasjon og tilsyn bør samordnes.",
+             "Ettersyn av anlegg skjer årlig."]
+    docs = [["tilsyn", "sjelden"], ["dokumentasjonskrav", "dokumentasjon", "krav", "tung"],
+            ["støtte", "forslag"], ["eigentilsyn", "tilsyn"], ["merknad"],
+            ["krav", "dokumentasjon", "tilsyn", "samordne"], ["ettersyn", "anlegg"]]
+    seed_docs = [["krav", "dokumentasjon", "oppbevaring"], ["tilsyn", "sanksjon"]]
+    got = [tuple(zip(m.seed_ids, m.scores, m.matched_by, strict=True))
+           for m in match_segments(texts, docs, book, seed_docs)]
+    assert got == _one_by_one(texts, docs, book, seed_docs)
+    assert got[4] == () and got[6] == ()  # nothing, and "ettersyn" is no "tilsyn"
+    assert got[0][0][0] == "S2" and got[0][0][2].startswith("reference")  # 3.1.2 → 3.1
+    assert got[2] == (("S1", 1.0, "reference"),)
+    assert got[3][0][0] == "S2" and "keyword" in got[3][0][2]
