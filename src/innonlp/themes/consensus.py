@@ -33,13 +33,14 @@ def co_association(X: np.ndarray, k: int, seed: int, runs: int = RUNS) -> np.nda
     """The share of ``runs`` k-means runs (``k`` clusters, one start each, seeds from
     ``seed``) that put each two rows of ``X`` in one cluster, as float32."""
     n = len(X)
-    co = np.zeros((n, n), dtype=np.float32)
     seeds = np.random.default_rng(seed).integers(2**31 - 1, size=runs).tolist()
-    for r in seeds:
+    # every run's clusters as columns of one 0/1 matrix: one product counts the runs that
+    # put two rows together (whole numbers, exact in float32: the same as run by run)
+    onehot = np.zeros((n, runs * k), dtype=np.float32)
+    for j, r in enumerate(seeds):
         fit = KMeans(k, n_init=1, random_state=r).fit_predict(X)
-        onehot = np.zeros((n, k), dtype=np.float32)
-        onehot[np.arange(n), fit] = 1.0
-        co += onehot @ onehot.T
+        onehot[np.arange(n), j * k + fit] = 1.0
+    co = onehot @ onehot.T
     co /= runs
     return co
 
