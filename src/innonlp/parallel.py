@@ -121,6 +121,12 @@ class ExecutionPolicy:
             return SerialExecutor(self.max_chunk)
         return ForkExecutor(self.jobs, self.min_items, self.max_chunk)
 
+    def scan_executor(self, n_items: int) -> Executor:
+        """The executor for scanning ``n_items`` segments' key-phrase candidates:
+        :meth:`executor`, but this process above :attr:`scan_max_items` (see there)."""
+        return self.executor(n_items) if n_items < self.scan_max_items \
+            else SerialExecutor(self.max_chunk)
+
     def describe(self) -> dict[str, Any]:
         """The policy as the manifest records it."""
         return {"jobs": self.jobs, "engine": self.engine, "scheduler": self.scheduler,

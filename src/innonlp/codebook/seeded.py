@@ -15,7 +15,7 @@ import numpy as np
 
 from ..keyphrases.score import PhraseCorpus, noun_phrase_ctfidf
 from ..nlp.analysis import SegmentAnalysis
-from ..parallel import SERIAL, ExecutionPolicy
+from ..parallel import ExecutionPolicy
 from ..themes.build import clean_phrases, find_themes, phrases_json
 from ..themes.counts import counts, main_themes
 from ..themes.formalia import formalia_mask
@@ -137,7 +137,7 @@ def _seed_phrases(segments: Sequence[Segment], analyses: Sequence[SegmentAnalysi
     if not hit:
         return {}
     # scanned by forked workers as for clustered themes (the same corpus as in one process)
-    scan = policy.executor(len(hit)) if len(hit) < policy.scan_max_items else SERIAL
+    scan = policy.scan_executor(len(hit))
     corpus = PhraseCorpus([analyses[i] for i in hit], [segments[i].text for i in hit],
                           [segments[i].submission_id for i in hit], scan)
     groups = {seed.id: [j for j, i in enumerate(hit) if seed.id in matches[i].seed_ids]

@@ -217,7 +217,7 @@ def segment_features(segments: Sequence[Segment] | None,
         base = base_tokens(analyses, vocab, executor)
         texts = [s.text for s in segments] if segments is not None else [""] * len(analyses)
         # big corpora scan in this process: a forked scanner copies the pages it reads
-        scan = executor if len(analyses) < policy.scan_max_items else SERIAL
+        scan = policy.scan_executor(len(analyses))
         corpus = PhraseCorpus(analyses, texts, ids, scan)
         docs = _token_docs(base, vocab, corpus)
         formal = None if segments is None else np.array(
