@@ -1,6 +1,7 @@
 """The stability curve: it finds the planted number of clusters, not the upper bound."""
 import numpy as np
 import pytest
+from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import normalize
 
 from innonlp.themes.selection import (
@@ -9,6 +10,7 @@ from innonlp.themes.selection import (
     agreement_with_error,
     k_grid,
     pairwise_agreement,
+    rand_index_adjusted,
     stability_curve,
 )
 
@@ -72,3 +74,28 @@ def test_agreement_error_is_zero_for_identical_refits_and_grows_with_disagreemen
     mean, err = agreement_with_error(mixed)
     assert mean == pytest.approx(pairwise_agreement(mixed))
     assert 0.05 < err < 0.5
+
+
+def test_rand_index_is_scikit_learns_adjusted_rand_score() -> None:
+    rng = np.random.default_rng(4)
+    cases = [(np.zeros(5, int), np.zeros(5, int)), (np.arange(6), np.arange(6)),
+             (np.array([0, 0, 1, 1]), np.array([1, 1, 0, 0])), (np.array([0, 1]), np.array([0, 0]))]
+    for _ in range(300):
+        n = int(rng.integers(2, 80))
+        a = rng.integers(0, int(rng.integers(1, 9)), n)
+        b = a.copy() if rng.random() < 0.2 else rng.integers(0, int(rng.integers(1, 9)), n)
+        cases.append((a, b))
+    for a, b in cases:
+        assert rand_index_adjusted(a, b) == pytest.approx(adjusted_rand_score(a, b), abs=1e-12)
+
+
+def test_one_start_re_fits_show_a_k_with_several_optima() -> None:
+    # four blobs at the corners of a square: two clusters have two equally good optima
+    # (split top/bottom or left/right); single-start re-fits land on either, so k = 2 is
+    # less stable than the planted 4, while the best of many starts can hide it
+    rng = np.random.default_rng(0)
+    corners = np.array([[1.0, 1.0], [1.0, -1.0], [-1.0, 1.0], [-1.0, -1.0]])
+    Z = np.repeat(corners, 50, axis=0) + 0.15 * rng.normal(size=(200, 2))
+    curve = stability_curve(Z, [2, 4], seed=0, n_boot=12, boot_starts=1)
+    assert curve.scores[4] > 0.9 > curve.scores[2]
+    assert curve.choose(0.02) == 4

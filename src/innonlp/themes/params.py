@@ -135,6 +135,7 @@ CONSTRAINTS: dict[str, list[Constraint]] = {
     "k_tolerance": [Interval(Real, 0, 1)],
     "consensus_runs": [Interval(Integral, 0, None)],
     "selection_boot": [Interval(Integral, 2, None)],
+    "selection_starts": [Interval(Integral, 1, None)],
     "random_state": [_RandomState()],
     # the run's own parameters (ThemeParams)
     "seed": [Interval(Integral, 0, SEED_MAX)],
